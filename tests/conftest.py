@@ -1,0 +1,45 @@
+"""Shared fixtures. The spaCy model is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_c2d42f4029cadffe.txt"
+
+
+def shared_or_skip(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with a clear message when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: these tests need the project's ../shared folder")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    from eventwire.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp):  # type: ignore[no-untyped-def]
+    from eventwire import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+@pytest.fixture()
+def analyze_text(pipeline):  # type: ignore[no-untyped-def]
+    """Analyse one text with the session's pipeline: ``analyze_text(text, published=...)``."""
+    from eventwire.models import Document
+
+    def run(text: str, published: str | None = "2025-03-12", title: str | None = "Test") -> object:
+        doc = Document(id="t", text=text, title=title, published=published)
+        return next(pipeline.analyze([doc]))
+
+    return run
