@@ -1,5 +1,6 @@
 """eventwire: news in, event data out (who did what to whom, when and where, and who said what)."""
 
+from .api import EventStore, open  # eventwire.open(db): the store for analysis
 from .config import Config, load_config
 from .errors import Errors, EventwireError
 from .models import Actor, ActorRef, Analysis, Article, Document, Event, Place, Quote
@@ -16,6 +17,7 @@ __all__ = [
     "Document",
     "Errors",
     "Event",
+    "EventStore",
     "EventwireError",
     "Pipeline",
     "Place",
@@ -23,4 +25,5 @@ __all__ = [
     "__version__",
     "analyze",
     "load_config",
+    "open",
 ]

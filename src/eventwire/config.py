@@ -29,6 +29,11 @@ class Config:
     fetch_retries: int = 2
     fetch_max_bytes: int = 5_000_000
     user_agent: str = "eventwire/0.1 (+https://example.org/eventwire)"
+    fetch_backoff: float = 0.5  # seconds before the first retry; doubled for each further one
+    fetch_trust_env: bool = True  # honour HTTP(S)_PROXY / NO_PROXY from the environment
+    feed_max_entries: int = 500  # entries fetched from one feed, newest first as the feed lists them
+    boilerplate: tuple[str, ...] = ()  # user files of boilerplate line patterns (codebook/boilerplate.txt format)
+    boilerplate_sections: tuple[str, ...] = ()  # user files of link-block openers (boilerplate_sections.txt format)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -50,7 +55,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
     unknown = sorted(set(values) - known)
     if unknown:
         raise EventwireError(Errors.E031, path=path or "(overrides)", cause=f"unknown settings {unknown}")
-    for key in ("languages", "dictionaries"):
+    for key in ("languages", "dictionaries", "boilerplate", "boilerplate_sections"):
         if key in values and isinstance(values[key], (list, str)):
             v = values[key]
             values[key] = tuple([v] if isinstance(v, str) else v)

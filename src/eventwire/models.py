@@ -192,6 +192,7 @@ class Quote:
     speaker: ActorRef | None = None
     cue: str | None = None
     cue_span: Span | None = None
+    rule: str | None = None  # which construction attributed it ("cue-after", "continued", "indirect:say" ...)
 
     def to_dict(self) -> dict[str, Any]:
         spk = None
@@ -209,6 +210,7 @@ class Quote:
             "cue": self.cue,
             "span": list(self.span),
             "cue_span": list(self.cue_span) if self.cue_span else None,
+            "rule": self.rule,
         }
 
 

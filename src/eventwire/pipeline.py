@@ -4,24 +4,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 from spacy.language import Language
 
-from .actors import resolve_actors
-from .clean import clean_document
+from .actors import ActorRegistry, ActorResolver
+from .clean import DuplicateIndex, clean_document, screen_duplicate, screen_language
 from .config import Config
 from .events import code_events
 from .models import Analysis, Article, Document, Entity
 from .nlp import load_model, parse_articles
 from .quotes import find_quotes
+from .tone import article_tone
 
 
 class Pipeline:
     """The analysis stages with their model and data loaded once."""
 
-    def __init__(self, config: Config | None = None, nlp: Language | None = None) -> None:
+    def __init__(self, config: Config | None = None, nlp: Language | None = None,
+                 duplicates: DuplicateIndex | None = None) -> None:
         self.config = config or Config()
         self._nlp = nlp
+        # Texts seen across calls (the store's articles: `seed_duplicates`); without it, each
+        # `analyze` call finds the duplicates among its own documents only.
+        self.duplicates = duplicates
+        self._actors: ActorResolver | None = None
+        # Who was coded what in earlier documents ("Sergei Lavrov" RUSGOV makes a later "Lavrov" RUSGOV);
+        # `eventwire run` fills it from the store with `registry.load_store(store)`.
+        self.registry = ActorRegistry()
+
+    @property
+    def actors(self) -> ActorResolver:
+        """The actor dictionary (shipped data plus `config.dictionaries`), loaded on first use."""
+        if self._actors is None:
+            self._actors = ActorResolver.from_config(self.config, self.registry)
+        return self._actors
 
     @property
     def nlp(self) -> Language:
@@ -33,11 +50,30 @@ class Pipeline:
         for doc in docs:
             yield clean_document(doc, self.config)
 
+    def seed_duplicates(self, rows: Iterable[Any]) -> int:
+        """Make stored articles, ``(id, text, content_hash)`` rows, count as already seen from now on."""
+        if self.duplicates is None:
+            self.duplicates = DuplicateIndex(self.config.near_duplicate_threshold)
+        return self.duplicates.seed(rows)
+
+    def screen(self, articles: Iterable[Article], seen: DuplicateIndex | None = None) -> Iterator[Article]:
+        """Only English (`languages`) is analysed, and each text once; the rest is kept with a reason.
+
+        ``seen`` defaults to the pipeline's own index (made on first use, kept across calls).
+        """
+        if seen is None:
+            if self.duplicates is None:
+                self.duplicates = DuplicateIndex(self.config.near_duplicate_threshold)
+            seen = self.duplicates
+        for art in articles:
+            yield screen_duplicate(screen_language(art, self.config), seen)
+
     def analyze(self, docs: Iterable[Document]) -> Iterator[Analysis]:
         """Analyses in input order; documents that fail come out with their status and reason."""
         it = iter(docs)
+        seen = self.duplicates if self.duplicates is not None else DuplicateIndex(self.config.near_duplicate_threshold)
         while chunk := list(islice(it, self.config.batch_size)):
-            yield from self.analyze_articles(self.clean(chunk))
+            yield from self.analyze_articles(self.screen(self.clean(chunk), seen))
 
     def analyze_articles(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         arts = list(articles)
@@ -46,15 +82,17 @@ class Pipeline:
         # 1. Parse the articles that are worth it, paragraph by paragraph, in batches.
         for art, doc in parse_articles(self.nlp, ok, self.config.batch_size):
             # 2. Who is who.
-            table = resolve_actors(doc)
+            table = self.actors.resolve(doc, art.published)
             # 3. Who said what (quotes feed the events: the speaker stands for "I" and "we").
             quotes = find_quotes(doc, table)
             # 4. Who did what to whom, when and where.
             events = code_events(doc, table, quotes, art)
             entities = [Entity(e.text, e.label_, (e.start_char, e.end_char)) for e in doc.ents]
-            done[id(art)] = Analysis(art, entities=entities, actors=table.actors, events=events, quotes=quotes)
+            # 5. The document's tone (GDELT AvgTone style); the store carries it to the events.
+            done[id(art)] = Analysis(art, entities=entities, actors=table.actors, events=events, quotes=quotes,
+                                     tone=article_tone(art, self.config))
         for art in arts:
-            yield done.get(id(art)) or Analysis(art)
+            yield done.get(id(art)) or Analysis(art, tone=article_tone(art, self.config))
 
 
 def analyze(text: str, published: str | None = None, title: str | None = None, config: Config | None = None) -> Analysis:

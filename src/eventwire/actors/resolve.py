@@ -1,33 +1,344 @@
-"""First actor resolution: named entities coded by country name."""
+"""Actor resolution: from a parsed document to its actors, each with a CAMEO code.
+
+The cascade for one document:
+
+1. atoms: dictionary matches and named entities (``atoms``);
+2. phrases: atoms grouped under the noun they modify, and what each phrase says (``phrases``);
+3. of/in/from phrases give a role noun its country ("a court in Guyana", "leaders of Egypt's
+   Muslim Brotherhood");
+4. capitals, cities and seats of government are actors when they act, places otherwise (``places``);
+5. appositions join a name to its title ("General David Petraeus, the US commander in Iraq");
+6. a dateline ("GAZA CITY, Palestinian Territories:") gives a country to roles that lack one;
+7. actors are created in text order: people are linked by name (``people``), then coded by
+   their title, else the dictionary of people (by the article's date), else the registry of
+   other documents; groups, countries and organisations are merged by code;
+8. pronouns are resolved, and the registry learns the people this document coded by title.
+
+Codes follow CAMEO: a country (or organisation) then a role. A role with no known country is
+coded "---" + role ("---GOV" for "the government"), as the PETRARCH coders do: any country.
+"""
 
 from __future__ import annotations
 
-import pycountry
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
 
+from ..config import Config
 from ..models import Actor
+from .atoms import Atom, find_atoms
+from .lexicon import Entry, Lexicon, load_lexicon
+from .people import PersonLinker, name_words, resolve_pronouns
+from .phrases import NON_COUNTRY, Phrase, Spec, code_phrase, group_phrases
+from .places import acts, dateline
+from .registry import LEARN_RULES, ActorRegistry
 from .table import ActorTable
 
+PP_WORDS = ("of", "in", "from", "for", "at", "within", "inside")
 
-def _country(name: str) -> str | None:
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    spec: Spec
+    phrase: Phrase
+    alias_of: _Item | None = None  # an apposition standing for this item's actor
+    group: list[_Item] = field(default_factory=list)  # coordinated members of one phrase
+
+
+def pick_person(entries: list[Entry], published: str | None) -> Entry | None:
+    """The dictionary person in office at the article's date (the latest one when undated)."""
+    people = [e for e in entries if e.kind in ("person", "user")]
+    if not people:
         return None
+    if published:
+        ym = published[:7]
+        ok = [e for e in people if (not e.start or e.start <= ym) and (not e.end or ym <= e.end)]
+        return ok[-1] if ok else None
+    return max(people, key=lambda e: e.start or "")
 
 
-def resolve_actors(doc: Doc) -> ActorTable:
-    table = ActorTable(doc)
-    by_name: dict[str, Actor] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-            continue
-        country = _country(ent.text) if ent.label_ in ("GPE", "NORP") else None
-        key = ent.text
-        actor = by_name.get(key)
+def _split_code(code: str | None, roles: set[str]) -> tuple[str | None, str | None]:
+    """(country, sector) of a code: 'RUSGOV' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, None)."""
+    if not code:
+        return None, None
+    country = code[:3] if not code.startswith(NON_COUNTRY) else None
+    sector = code[-3:] if len(code) > 3 and code[-3:] in roles else None
+    return country, sector
+
+
+class ActorResolver:
+    """Resolves the actors of documents with one dictionary, learning into one registry."""
+
+    def __init__(self, lexicon: Lexicon | None = None, registry: ActorRegistry | None = None,
+                 learn: bool = True) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.registry = registry if registry is not None else ActorRegistry()
+        self.learn = learn
+
+    @classmethod
+    def from_config(cls, config: Config, registry: ActorRegistry | None = None) -> ActorResolver:
+        """A resolver with the shipped dictionary and the user dictionaries named in ``config``."""
+        return cls(load_lexicon(tuple(config.dictionaries)), registry)
+
+    def resolve(self, doc: Doc, published: str | None = None) -> ActorTable:
+        """The actor table of one parsed document; ``published`` (YYYY-MM-DD) dates the people list."""
+        lex = self.lex
+        table = ActorTable(doc)
+        atoms = find_atoms(doc, lex)
+        items: list[_Item] = []
+        by_head: dict[int, _Item] = {}
+        for ph in group_phrases(doc, atoms):
+            coded = code_phrase(doc, ph, lex)
+            members = [_Item(s, e, spec, ph) for s, e, spec in coded]
+            for m in members:
+                m.group = members if len(members) > 1 else []
+            items.extend(members)
+            if members:
+                by_head[ph.head] = members[-1]
+        items.sort(key=lambda it: it.start)
+        self._of_phrases(doc, items, by_head)
+        self._fronted_place(doc, items, by_head)
+        home, dateline_end = dateline(doc, atoms)
+        self._places(doc, items, dateline_end)
+        self._appositions(doc, items, by_head)
+        for it in items:
+            s = it.spec
+            if home and s.kind == "group" and not s.prefix:
+                s.prefix, s.rule = home, s.rule + "+dateline"
+        linker = PersonLinker()
+        groups: dict[tuple[str, str], Actor] = {}
+        for it in items:
+            if it.alias_of is None:
+                self._create(doc, it, table, linker, groups, published)
+        for it in items:  # appositions take the actor of what they describe
+            target = it.alias_of
+            found = table.at(target.phrase.head) if target is not None else None
+            if found is not None:
+                table.add_tokens(it.start, it.end, found.actor, rule="appos")
+        for it in items:
+            if len(it.group) > 1 and it is it.group[0]:
+                ms = [table.at(g.phrase.head if g is it.group[-1] else g.start) for g in it.group]
+                table.link([m for m in ms if m is not None])
+        resolve_pronouns(doc, table, lex, linker)
+        if self.learn:
+            for a in table.actors:
+                if a.kind == "person" and a.code and (a.rule or "").split("+")[0].split(":")[0] in LEARN_RULES:
+                    self.registry.learn(a.name, a.code)
+        return table
+
+    # 3. of/in/from phrases
+    def _of_phrases(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
+        for it in sorted(items, key=lambda it: -it.phrase.head):
+            s = it.spec
+            if s.kind not in ("group", "person") or (s.prefix and not s.role_weak and s.role):
+                continue
+            for prep in doc[it.phrase.head].rights:
+                if prep.dep_ != "prep" or prep.lower_ not in PP_WORDS or (s.kind == "person" and prep.lower_ != "of"):
+                    continue
+                for obj in prep.children:
+                    other = by_head.get(obj.i)
+                    if obj.dep_ != "pobj" or other is None or other is it:
+                        continue
+                    o = other.spec
+                    prefix = o.prefix if o.kind not in ("place", "capital", "city", "seat") else o.place_country
+                    if not s.prefix and prefix:
+                        s.prefix, s.fixed, s.igo = prefix, o.fixed, o.igo
+                        s.rule = (s.rule or "role") + f"+{prep.lower_}"
+                    if (s.role is None or s.role_weak) and o.role and o.kind in ("group", "organisation"):
+                        s.role, s.role_weak = o.role, False
+                break
+
+    def _fronted_place(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
+        """'In Russia, President Vladimir Putin received ...': the fronted place gives the subject its country."""
+        for it in items:
+            s = it.spec
+            head = doc[it.phrase.head]
+            if s.kind not in ("group", "person") or s.prefix or not s.role or head.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for prep in head.head.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > head.i:
+                    continue
+                for obj in prep.children:
+                    other = by_head.get(obj.i)
+                    if other is None or other.spec.kind not in ("country", "capital", "city"):
+                        continue
+                    o = other.spec
+                    s.prefix = o.prefix if o.kind == "country" else o.place_country
+                    s.rule = (s.rule or "title") + "+in"
+
+    # 4. capitals, cities and seats: actors or places
+    def _places(self, doc: Doc, items: list[_Item], dateline_end: int) -> None:
+        for it in items:
+            s = it.spec
+            head = doc[it.phrase.head]
+            if it.end <= dateline_end and s.kind in ("country", "group"):
+                s.kind, s.place_country = "place", s.country  # "GAZA CITY, Palestinian Territories:"
+                continue
+            if s.kind not in ("capital", "city", "seat"):
+                continue
+            if head.i >= dateline_end and acts(head, self.lex):
+                if s.kind == "capital":
+                    s.prefix, s.role, s.kind = s.place_country, "GOV", "country"
+                elif s.kind == "city":
+                    s.role, s.kind = None, "country"
+                else:
+                    code = s.prefix or ""
+                    igo = code.startswith("IGO")
+                    s.prefix, s.role, s.igo = (code, None, True) if igo else (code[:3], code[3:6] or None, False)
+                    s.kind = "organisation" if igo else "country"
+                s.rule = f"metonym:{s.rule.partition(':')[2]}"
+            else:
+                s.kind = "place"
+
+    # 5. appositions
+    def _appositions(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
+        for it in items:
+            head = doc[it.phrase.head]
+            other = by_head.get(head.head.i) if head.dep_ == "appos" else _comma_twin(doc, it, items)
+            if other is None or other is it:
+                continue
+            pair = {it.spec.kind, other.spec.kind}
+            if pair != {"person", "group"}:
+                continue
+            person, title = (it, other) if it.spec.kind == "person" else (other, it)
+            p, t = person.spec, title.spec
+            if not p.prefix and t.prefix:
+                p.prefix, p.fixed, p.igo = t.prefix, t.fixed, t.igo
+            if (not p.role or p.role_weak) and t.role:
+                p.role, p.role_weak, p.inherit = t.role, t.role_weak, t.inherit
+            p.title = p.title or t.title
+            if p.prefix or p.role:
+                p.rule = "appos"
+            title.alias_of = person
+
+    # 7. actors
+    def _create(self, doc: Doc, it: _Item, table: ActorTable, linker: PersonLinker,
+                groups: dict[tuple[str, str], Actor], published: str | None) -> None:
+        s = it.spec
+        if s.kind == "place":
+            country = s.place_country or s.country
+            table.add_place(it.start, it.end, Actor(name=s.name, country=country, kind="place", rule=s.rule or None))
+            return
+        if s.kind == "person":
+            self._person(doc, it, table, linker, published)
+            return
+        if s.kind not in ("group", "country", "organisation"):
+            return
+        if s.kind == "group" and not s.prefix and s.title:
+            rec = linker.by_title(s.title, None) if _definite(doc, it) else None
+            if rec is not None:  # "the foreign minister" after "Foreign Minister Sergei Lavrov"
+                table.add_tokens(it.start, it.end, rec.actor, rule="description")
+                rec.last = it.phrase.head
+                return
+        if s.inherit:
+            s.role = self._inherited_role(doc, it, linker) or s.role
+        code = s.code()
+        if code is None and not s.name:
+            return
+        if code is None and s.kind == "group":
+            return  # "a spokesman": nobody in particular
+        key = ("code", code) if code else ("name", s.name.lower())
+        actor = groups.get(key)
         if actor is None:
-            actor = Actor(name=ent.text, code=country, country=country,
-                          kind="country" if country else "person" if ent.label_ == "PERSON" else "organisation")
-            by_name[key] = actor
-        table.add(ent, actor)
-    return table
+            country, sector = _split_code(code, self.lex.role_codes)
+            name = s.name
+            if s.kind == "country" and s.prefix and not s.role:
+                name = self.lex.country_names.get(s.prefix, name)
+            actor = Actor(name=name, code=code, country=country, sector=sector, kind=s.kind, rule=s.rule or None)
+            groups[key] = actor
+        table.add_tokens(it.start, it.end, actor, rule=s.rule or None)
+
+    def _person(self, doc: Doc, it: _Item, table: ActorTable, linker: PersonLinker, published: str | None) -> None:
+        s = it.spec
+        words = name_words(s.name, self.lex)
+        rec = linker.find(words, s.gender)
+        title_code = s.code() if (s.prefix or s.role) else None
+        if rec is None:
+            code, rule = self._person_code(s, title_code, published)
+            country, sector = _split_code(code, self.lex.role_codes)
+            actor = Actor(name=" ".join(s.name.split()), code=code, country=country, sector=sector, kind="person",
+                          rule=rule)
+            rec = linker.add(actor, words, s.gender, it.phrase.head)
+            link_rule = rule
+        else:
+            actor = rec.actor
+            link_rule = "name"
+            if len(words) > len(rec.words):  # "Lavrov", then "Sergei Lavrov"
+                rec.words, actor.name = words, " ".join(s.name.split())
+            if title_code and (actor.code is None or (actor.code.startswith("---") and not title_code.startswith("---"))):
+                actor.code, actor.rule = title_code, s.rule or "title"
+                actor.country, actor.sector = _split_code(title_code, self.lex.role_codes)
+            rec.gender = rec.gender if rec.gender not in ("", "-") else s.gender
+        if s.title:
+            rec.titles.add(s.title)
+        rec.last = it.phrase.head
+        table.add_tokens(it.start, it.end, actor, rule=link_rule)
+
+    def _person_code(self, s: Spec, title_code: str | None, published: str | None) -> tuple[str | None, str | None]:
+        """A new person's code: the title's, else the people list's, else the registry's."""
+        if title_code and not title_code.startswith("---"):
+            return title_code, s.rule or "title"
+        entry = pick_person(s.entries, published)
+        known = entry.code if entry else None
+        rule = f"dictionary:{entry.source}" if entry else None
+        if known is None:
+            known = self.registry.lookup(s.name)
+            rule = "registry" if known else None
+        if known and title_code:
+            # "President Vladimir Putin": the title says GOV, the list says who: RUS.
+            role = title_code[3:]
+            if not known.startswith(NON_COUNTRY):
+                return known[:3] + role, (rule or "") + "+title"
+            return known, rule
+        if known:
+            return known, rule
+        return title_code, ("title" if title_code else None)
+
+    def _inherited_role(self, doc: Doc, it: _Item, linker: PersonLinker) -> str | None:
+        """'his Spanish counterpart': the role of the person 'his' is (the latest coded person)."""
+        head = doc[it.phrase.head]
+        if not any(c.dep_ == "poss" for c in head.children):
+            return None
+        coded = [p for p in linker.people if p.actor.sector and p.last < it.start]
+        return max(coded, key=lambda p: p.last).actor.sector if coded else None
+
+
+def _comma_twin(doc: Doc, it: _Item, items: list[_Item]) -> _Item | None:
+    """'The US commander in Iraq, General X, held talks': the parser may make both phrases subjects
+    of one verb instead of an apposition; a title phrase, a comma, then a name is one actor."""
+    if it.start == 0 or doc[it.start - 1].text != ",":
+        return None
+    head = doc[it.phrase.head]
+    for prev in sorted((o for o in items if o.end < it.start), key=lambda o: -o.end):
+        ph = doc[prev.phrase.head]
+        if any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in doc[prev.end:it.start - 1]):
+            return None
+        if ph.head.i == head.head.i and ph.dep_ == head.dep_:
+            return prev
+    return None
+
+
+def _definite(doc: Doc, it: _Item) -> bool:
+    """'the president', 'the Russian foreign minister': one known person, not a new group."""
+    toks = doc[it.start:it.end]
+    head = doc[it.phrase.head]
+    return bool(toks) and toks[0].lower_ == "the" and head.tag_ in ("NN", "NNP") and \
+        all(a.kind in ("role", "country") for a in it.phrase.atoms)
+
+
+_default: ActorResolver | None = None
+
+
+def resolve_actors(doc: Doc, resolver: ActorResolver | None = None, published: str | None = None) -> ActorTable:
+    """The actors of ``doc`` with the shipped dictionary (or ``resolver``'s dictionary and registry)."""
+    global _default
+    if resolver is None:
+        if _default is None:
+            _default = ActorResolver(learn=False)
+        resolver = _default
+    return resolver.resolve(doc, published)
+
+
+__all__ = ["ActorResolver", "Atom", "pick_person", "resolve_actors"]

@@ -1,7 +1,9 @@
 """The actors of one document and the token ranges that mention them.
 
 The event coder and the quote finder ask one question of the actors stage: "who is this token?".
-``ActorTable.at`` answers it for any token inside a mention.
+``ActorTable.at`` answers it for any token inside a mention. ``all_at`` also gives the other
+members of a coordination ("US and British activists", "they" standing for two leaders), and
+``place_at`` the places that are not actors ("talks in Paris") with their country.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Mention:
     text: str
     start_char: int
     end_char: int
+    rule: str | None = None  # how this mention was linked to its actor (title, surname, pronoun ...)
 
 
 @dataclass
@@ -28,23 +31,76 @@ class ActorTable:
     doc: Doc
     actors: list[Actor] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
     _by_token: dict[int, Mention] = field(default_factory=dict)
+    _extra: dict[int, list[Mention]] = field(default_factory=dict)
+    _places: dict[int, Mention] = field(default_factory=dict)
 
-    def add(self, span: Span, actor: Actor) -> Mention:
-        m = Mention(span.start, span.end, actor, span.text, span.start_char, span.end_char)
+    def add(self, span: Span, actor: Actor, rule: str | None = None) -> Mention:
+        """Record that ``span`` mentions ``actor``; its tokens then answer ``at`` with it."""
+        return self.add_tokens(span.start, span.end, actor, rule)
+
+    def add_tokens(self, start: int, end: int, actor: Actor, rule: str | None = None) -> Mention:
+        """Like ``add`` for the token range [start, end)."""
+        m = self._mention(start, end, actor, rule)
         if actor not in self.actors:
             self.actors.append(actor)
-        actor.mentions.append((span.start_char, span.end_char))
+        actor.mentions.append((m.start_char, m.end_char))
         self.mentions.append(m)
-        for i in range(span.start, span.end):
+        for i in range(start, end):
             self._by_token[i] = m
         return m
 
+    def add_also(self, start: int, end: int, actor: Actor, rule: str | None = None) -> Mention:
+        """A further actor for tokens already mentioning one: "they" standing for two leaders."""
+        m = self._mention(start, end, actor, rule)
+        if actor not in self.actors:
+            self.actors.append(actor)
+        actor.mentions.append((m.start_char, m.end_char))
+        for i in range(start, end):
+            self._extra.setdefault(i, []).append(m)
+        return m
+
+    def link(self, members: list[Mention]) -> None:
+        """Make coordinated mentions answer ``all_at`` for one another."""
+        for m in members:
+            for other in members:
+                if other is not m:
+                    for i in range(m.start, m.end):
+                        self._extra.setdefault(i, []).append(other)
+
+    def add_place(self, start: int, end: int, place: Actor) -> Mention:
+        """A place named in the text that is not acting here ("in Paris"); ``place.country`` is its country."""
+        m = self._mention(start, end, place, "place")
+        self.places.append(m)
+        for i in range(start, end):
+            self._places[i] = m
+        return m
+
+    def _mention(self, start: int, end: int, actor: Actor, rule: str | None) -> Mention:
+        span = self.doc[start:end]
+        return Mention(start, end, actor, span.text, span.start_char, span.end_char, rule)
+
     def at(self, token_i: int) -> Mention | None:
+        """The mention covering token ``token_i``, if any."""
         return self._by_token.get(token_i)
+
+    def all_at(self, token_i: int) -> list[Mention]:
+        """Every mention at ``token_i``: the one ``at`` gives, then coordinated ones."""
+        first = self._by_token.get(token_i)
+        out = [first] if first else []
+        for m in self._extra.get(token_i, []):
+            if all(m.actor is not o.actor for o in out):
+                out.append(m)
+        return out
+
+    def place_at(self, token_i: int) -> Mention | None:
+        """The place (not an actor here) covering ``token_i``; its actor's ``country`` is the place's."""
+        return self._places.get(token_i)
 
     @staticmethod
     def ref(m: Mention) -> ActorRef:
+        """The ActorRef an event or a quote carries for this mention."""
         a = m.actor
         return ActorRef(text=m.text, name=a.name, code=a.code, country=a.country, sector=a.sector,
                         span=(m.start_char, m.end_char))

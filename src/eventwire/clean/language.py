@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import py3langid
 
+from ..config import Config
+from ..models import Article
+
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language; None when there is too little text to tell."""
-    sample = text[:4000]
+    sample = text[:2000]  # a few hundred words tell the language; more only costs time
     if len(sample.split()) < 3:
         return None
     lang, _ = py3langid.classify(sample)
     return str(lang)
+
+
+def screen_language(art: Article, config: Config) -> Article:
+    """Mark an article in a language the analysis does not cover as skipped, reason ``language xx``.
+
+    An article whose language could not be told (too short) is left as it is.
+    """
+    if art.status == "ok" and art.language is not None and art.language not in config.languages:
+        art.status, art.reason = "skipped", f"language {art.language}"
+    return art

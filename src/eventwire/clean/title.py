@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?\"”’)]$")
+# A headline does not end like a sentence (a question is the exception), nor like a dateline or
+# an introduction ("LONDON (Reuters) -", "He said:").
+_NOT_A_HEADLINE_END = re.compile(r"([.!:;,…]|[-–—])[\"'”’)\]]*$")
+_WORD = re.compile(r"\w+")
 
 
 def looks_like_title(line: str) -> bool:
-    words = line.split()
-    if not 2 <= len(words) <= 20 or len(line) > 160:
+    """True for a line that reads like a headline: short, not starting in lower case, no full stop."""
+    text = line.strip()
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= 25 or len(text) > 200:
         return False
-    # A headline does not end like a sentence; a colon or a quote inside is common ("Ukraine: ...").
-    return not _END.search(line) or line.endswith("?")
+    first = text.lstrip("\"'“‘(")[:1]
+    if first.islower():  # caseless scripts and digits pass
+        return False
+    return not _NOT_A_HEADLINE_END.search(text)

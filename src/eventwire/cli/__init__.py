@@ -1,5 +1,11 @@
 """The command line: thin Typer wrappers over library functions."""
 
+from . import actors as _actors  # noqa: F401  (registers `eventwire actors`)
+from . import load as _load  # noqa: F401  (registers `eventwire load`)
+from . import query  # noqa: F401  (registers events, dyads, timeline, export)
+from . import quotes as _quotes  # noqa: F401  (registers `eventwire quotes`)
+from . import run as _run  # noqa: F401  (registers `eventwire run`)
+from . import serve as _serve  # noqa: F401  (registers `eventwire serve`)
 from .app import app, main
 
 __all__ = ["app", "main"]

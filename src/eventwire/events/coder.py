@@ -1,49 +1,243 @@
-"""First CAMEO coder: a verb with an actor subject and an actor object."""
+"""The CAMEO event coder: lexicon patterns on the dependency parse, read through their frames.
+
+For each sentence: every verb or noun the lexicon knows is matched against its row constraints
+(match.py), read upward through the frame words that govern it (compose.py), then turned into events
+with a date (dates.py), a place (places.py) and provenance. Readings that another reading has used up
+("threatened" inside "threatened sanctions") are dropped, and so are duplicates. Every trigger that
+gives no event keeps a note saying why, for ``eventwire explain``.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
-from ..models import Article, Event, Quote
-from ..tables import cameo_codes, read_tsv
+from ..models import ActorRef, Article, Event, Place, Quote
+from ..tables import cameo_codes
+from .compose import Reading, climb, start
+from .dates import event_date
+from .lexicon import Lexicon, load_lexicon
+from .match import match
+from .places import Places
+from .roles import Actors, Who
+from .syntax import direct_object
+
+# How many sentences back an event without a target may borrow the target of its source's previous event.
+_INHERIT_WINDOW = 2
 
 
-@lru_cache(maxsize=1)
-def _verbs() -> dict[str, tuple[str, str]]:
-    return {r["lemma"]: (r["code"], r["id"]) for r in read_tsv("verbs.tsv")}
+@dataclass
+class Note:
+    """Why a word gave no event (or which events it gave)."""
+
+    token: int
+    text: str
+    lemma: str
+    message: str
 
 
-def _actor(table: ActorTable, tok: Token):  # type: ignore[no-untyped-def]
-    for t in tok.subtree:
-        m = table.at(t.i)
-        if m:
-            return table.ref(m)
-    return None
+@dataclass
+class Coded:
+    """The events of one document with the readings and notes behind them."""
+
+    events: list[Event] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    event_readings: list[Reading] = field(default_factory=list)  # parallel to events
+    event_sentences: list[int] = field(default_factory=list)  # parallel to events
 
 
-def code_events(doc: Doc, table: ActorTable, quotes: list[Quote], article: Article) -> list[Event]:
-    events = []
-    codes = cameo_codes()
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_ not in _verbs():
-            continue
-        code, rule = _verbs()[tok.lemma_]
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-        src = _actor(table, subj) if subj is not None else None
-        tgt = _actor(table, obj) if obj is not None else None
-        if src is None:
-            continue
-        c = codes[code]
-        sent = tok.sent
-        neg = any(ch.dep_ == "neg" for ch in tok.children)
-        events.append(Event(
-            code=code, name=c.name, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein,
-            source=src, target=tgt, modality="negated" if neg else "asserted",
-            sentence=sent.text.strip(), span=(sent.start_char, sent.end_char), rule=rule,
-            date=article.published, plover=c.plover(), trigger=(tok.idx, tok.idx + len(tok)),
-        ))
-    return events
+def _priority(r: Reading) -> tuple[int, int]:
+    changes = sum(1 for s in r.steps if s.result not in ("=", "hypo", "neg", "drop"))
+    return r.pattern.specificity + 2 * changes + len(r.steps), len(r.steps)
+
+
+class Coder:
+    """Codes the events of one parsed document."""
+
+    def __init__(self, doc: Doc, table: ActorTable, quotes: list[Quote], article: Article,
+                 lexicon: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.article = article
+        self.lex = lexicon or load_lexicon()
+        self.actors = Actors(doc, table, quotes, self.lex)
+        self.places = Places(self.lex, self.actors)
+        self.codes = cameo_codes()
+        self.out = Coded()
+        self.memory: dict[str, list[Who]] = {}  # event noun lemma -> its last targets ("the sanctions")
+
+    def run(self) -> Coded:
+        for n, sent in enumerate(self.doc.sents):
+            readings = self._read(sent)
+            self._settle(readings)
+            for r in readings:
+                self.out.readings.append(r)
+                if r.dropped is None:
+                    self._emit(r, sent, n)
+        self._dedupe()
+        return self.out
+
+    # 1. Match and read every trigger of the sentence.
+    def _read(self, sent: Span) -> list[Reading]:
+        readings = []
+        for tok in sent:
+            m = match(tok, self.lex, self.actors)
+            if m is None:
+                if tok.pos_ == "VERB":
+                    self._note(tok, self._why_unknown(tok))
+                continue
+            if m.pattern is None:
+                reasons = "; ".join(f"{pid}: {why}" for pid, why in m.rejected[:4])
+                self._note(tok, f"no pattern fits ({reasons})")
+                continue
+            r = start(m, self.lex, self.actors)
+            climb(r, self.lex, self.actors)
+            readings.append(r)
+        return readings
+
+    def _why_unknown(self, tok: Token) -> str:
+        frames = self.lex.frames_for(tok.lemma_.lower(), "VERB")
+        if frames:
+            kinds = sorted({f.frame for f in frames})
+            return f"frame word ({', '.join(kinds)}): codes only the event it governs"
+        return f"no lexicon entry for '{tok.lemma_.lower()}'"
+
+    # 2. Drop readings another reading has used up, and readings that cannot give an event.
+    def _settle(self, readings: list[Reading]) -> None:
+        consumed: dict[int, Reading] = {}
+        for r in sorted(readings, key=_priority, reverse=True):
+            if r.dropped is not None:
+                continue
+            if r.trigger.i in consumed:
+                by = consumed[r.trigger.i]
+                r.dropped = f"part of the event read from '{by.trigger.text}' ({by.rule})"
+                continue
+            if r.code not in self.codes:
+                r.dropped = f"'{r.code}' only means something inside a frame (want to ..., refuse to ...)"
+                continue
+            for i in r.consumed:
+                consumed.setdefault(i, r)
+        for r in readings:
+            if r.dropped is None and r.pattern.pos == "NOUN" and r.targets:
+                self.memory[r.trigger.lemma_.lower()] = r.targets
+
+    # 3. Turn a reading into events, one per source and target pair.
+    def _emit(self, r: Reading, sent: Span, n_sent: int) -> None:
+        sources = [w for w in r.sources if w.coded]
+        if not sources:
+            subj = ", ".join(w.ref.text for w in r.sources) or "none found"
+            r.dropped = f"no coded source actor (source: {subj})"
+            return
+        place = self._place(r)
+        targets = r.targets
+        rule = r.rule
+        if not targets and "loc" in r.tgt_order and place is not None and place.country:
+            if all(place.country != s.ref.country for s in sources):
+                ref = ActorRef(text=place.name, name=place.name, code=place.country, country=place.country, span=place.span)
+                targets = [Who(ref, r.trigger.i, "place")]
+                rule += "+target:place"
+        if not targets and "none" not in r.tgt_order:
+            borrowed = self._borrow(r, sources, n_sent)
+            if borrowed:
+                targets, rule = borrowed, rule + "+target:earlier"
+        if not targets and "needtarget" in r.pattern.flags:
+            r.dropped = "needs a target and found none"
+            return
+        pairs: list[tuple[Who, Who | None]]
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if s.key != t.key]
+        elif "recip" in r.pattern.flags and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a.key != b.key]
+        else:
+            pairs = [(s, None) for s in sources]
+        if not pairs:
+            r.dropped = "source and target are the same actor"
+            return
+        speech = [s.word for s in r.steps if s.frame.frame in ("report", "claim")]
+        date, _ = event_date(r.words + speech, self.article.published, r.future, self.lex)
+        quote = self.actors.quote_of(r.trigger)
+        for src, tgt in pairs:
+            code, why = self._refine(r.code, src, tgt, place)
+            c = self.codes[code]
+            ev = Event(
+                code=code, name=c.name, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein,
+                source=src.ref, target=tgt.ref if tgt else None, modality=r.modality,  # type: ignore[arg-type]
+                sentence=sent.text.strip(), span=(sent.start_char, sent.end_char), rule=rule + why,
+                date=date, place=place, plover=c.plover(),
+                trigger=(r.trigger.idx, r.trigger.idx + len(r.trigger)), quote=quote,
+            )
+            self.out.events.append(ev)
+            self.out.event_readings.append(r)
+            self.out.event_sentences.append(n_sent)
+
+    def _place(self, r: Reading) -> Place | None:
+        words = r.words
+        objects = [o for w in words if (o := direct_object(w)) is not None]
+        motion = "loc" in r.tgt_order or "loc" in r.pattern.flags
+        return self.places.find(words, objects, motion)
+
+    def _borrow(self, r: Reading, sources: list[Who], n_sent: int) -> list[Who]:
+        """A target for an event that names none: the same event noun's last target ("the sanctions"), or the
+        target of the same source's event in the sentences just before ("We want to settle this conflict")."""
+        if r.pattern.pos == "NOUN":
+            remembered = self.memory.get(r.trigger.lemma_.lower())
+            if remembered:
+                keys = {s.key for s in sources}
+                return [w for w in remembered if w.key not in keys]
+        keys = {s.key for s in sources}
+        out = self.out
+        for ev, er, n in zip(reversed(out.events), reversed(out.event_readings), reversed(out.event_sentences), strict=True):
+            if n_sent - n > _INHERIT_WINDOW:
+                break
+            if ev.target is not None and any(w.key in keys for w in er.sources) and er is not r:
+                tgt = next((w for w in er.targets if w.ref.text == ev.target.text), None)
+                if tgt is not None:
+                    return [tgt]
+        return []
+
+    def _refine(self, code: str, src: Who, tgt: Who | None, place: Place | None) -> tuple[str, str]:
+        """A meeting whose place is the target's country is a visit (042), the source's a hosting (043),
+        neither a meeting at a third location (044)."""
+        if code != "040" or tgt is None or place is None or not place.country:
+            return code, ""
+        s, t = src.ref.country, tgt.ref.country
+        if not s or not t or s == t:
+            return code, ""
+        if place.country == t:
+            return "042", "+place:visit"
+        if place.country == s:
+            return "043", "+place:host"
+        return "044", "+place:third"
+
+    # 4. One event per code, source, target and sentence; an event without a target yields to the same
+    #    source's event of the same root with one.
+    def _dedupe(self) -> None:
+        keep: list[int] = []
+        seen: set[tuple[str, ...]] = set()
+        evs = self.out.events
+        for i, ev in enumerate(evs):
+            src = ev.source.code if ev.source else ""
+            key = (ev.code, ev.source.text if ev.source else "", ev.target.text if ev.target else "", str(ev.span), ev.modality)
+            if key in seen:
+                continue
+            if ev.target is None and any(
+                o.span == ev.span and o.target is not None and o.root == ev.root and o.modality == ev.modality
+                and (o.source.code if o.source else "") == src for o in evs
+            ):
+                continue
+            seen.add(key)
+            keep.append(i)
+        self.out.events = [evs[i] for i in keep]
+        self.out.event_readings = [self.out.event_readings[i] for i in keep]
+        self.out.event_sentences = [self.out.event_sentences[i] for i in keep]
+
+    def _note(self, tok: Token, message: str) -> None:
+        self.out.notes.append(Note(tok.i, tok.text, tok.lemma_.lower(), message))
+
+
+def code_events(doc: Doc, table: ActorTable, quotes: list[Quote], article: Article,
+                lexicon: Lexicon | None = None) -> list[Event]:
+    """The CAMEO events of one parsed article, each with its modality, date, place and the rows that fired."""
+    return Coder(doc, table, quotes, article, lexicon).run().events

@@ -1,5 +1,21 @@
 """Readers: every input kind becomes a stream of :class:`~eventwire.models.Document`."""
 
-from .readers import read_inputs, read_path, read_stream
+from .feeds import read_feed
+from .fetch import Fetched, Fetcher, is_url
+from .readers import read_inputs, read_path, read_stream, walk
+from .urls import read_url, read_url_list
+from .warc import read_warc
 
-__all__ = ["read_inputs", "read_path", "read_stream"]
+__all__ = [
+    "Fetched",
+    "Fetcher",
+    "is_url",
+    "read_feed",
+    "read_inputs",
+    "read_path",
+    "read_stream",
+    "read_url",
+    "read_url_list",
+    "read_warc",
+    "walk",
+]

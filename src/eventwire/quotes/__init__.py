@@ -1,5 +1,6 @@
-"""Quotes: who said what."""
+"""Quotes: who said what - direct, partial and indirect - with speakers resolved through the actors stage."""
 
-from .direct import find_quotes
+from .cues import CueLexicon, load_cues
+from .finder import find_quotes
 
-__all__ = ["find_quotes"]
+__all__ = ["CueLexicon", "find_quotes", "load_cues"]

@@ -1,4 +1,6 @@
--- eventwire store, schema version 1
+-- 001: the walking skeleton's schema (articles, actors, one row per event mention, quotes).
+-- A store created before versioned migrations has exactly these tables; IF NOT EXISTS makes this
+-- the baseline both for such stores and for new ones.
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY,
     status VARCHAR NOT NULL,

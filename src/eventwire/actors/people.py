@@ -1,0 +1,185 @@
+"""Within-document resolution: surnames to full names, pronouns to their actors.
+
+News names a person in full once ("Russian Foreign Minister Sergei Lavrov"), then by surname
+("Mr Lavrov", "Lavrov") and pronoun ("he"). A surname goes to the most recently mentioned person
+of that name whose gender (from Mr/Mrs/Ms or an earlier "he"/"she") does not conflict, so two
+people sharing a surname stay two actors. A subject pronoun goes to the subject of the clause it
+is reported in ("Mr Putin told his cabinet he ...") or else to the most recent compatible actor,
+subjects first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..models import Actor
+from .lexicon import Lexicon
+from .table import ActorTable, Mention
+
+PRONOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis", "acl", "pcomp"}
+WINDOW = {"person": 8, "thing": 2, "group": 2}  # sentences back to look for an antecedent
+
+
+@dataclass
+class PersonRec:
+    actor: Actor
+    words: list[str]
+    gender: str = ""
+    titles: set[str] = field(default_factory=set)
+    last: int = 0  # token index of the latest mention
+
+
+def name_words(text: str, lex: Lexicon) -> list[str]:
+    """'Mrs Angela Merkel' -> ['angela', 'merkel']."""
+    words = [w.strip(".,'’").lower() for w in text.split()]
+    return [w for w in words if w and w not in lex.honorifics]
+
+
+class PersonLinker:
+    """The people of one document, found again by full name or surname."""
+
+    def __init__(self) -> None:
+        self.people: list[PersonRec] = []
+
+    def find(self, words: list[str], gender: str) -> PersonRec | None:
+        """The person these name words refer to, or None for someone new."""
+        if not words:
+            return None
+        if len(words) >= 2:
+            same = [p for p in self.people if p.words == words]
+            if same:
+                return same[-1]
+            # "Lavrov" seen first, "Sergei Lavrov" now: the same person, now with a full name.
+            short = [p for p in self.people if len(p.words) == 1 and p.words[0] == words[-1] and _fits(p, gender)]
+            return max(short, key=lambda p: p.last) if short else None
+        w = words[0]
+        for pick in (lambda p: p.words[-1] == w, lambda p: p.words[0] == w):  # surname, then family-name-first
+            cands = [p for p in self.people if pick(p) and _fits(p, gender)]
+            if cands:
+                return max(cands, key=lambda p: p.last)
+        return None
+
+    def by_title(self, title: str, country: str | None) -> PersonRec | None:
+        """'the foreign minister': the latest person given that title (and that country, if said)."""
+        cands = [p for p in self.people if title in p.titles
+                 and (country is None or (p.actor.code or "").startswith(country))]
+        return max(cands, key=lambda p: p.last) if cands else None
+
+    def add(self, actor: Actor, words: list[str], gender: str, at: int) -> PersonRec:
+        rec = PersonRec(actor, words, gender, set(), at)
+        self.people.append(rec)
+        return rec
+
+    def of(self, actor: Actor) -> PersonRec | None:
+        return next((p for p in self.people if p.actor is actor), None)
+
+
+def _fits(p: PersonRec, gender: str) -> bool:
+    return not gender or gender == "-" or not p.gender or p.gender == "-" or p.gender == gender
+
+
+def _compatible(doc: Doc, m: Mention, kind: str, gender: str, linker: PersonLinker) -> bool:
+    actor = m.actor
+    if kind == "person":
+        rec = linker.of(actor)
+        return actor.kind == "person" and (rec is None or _fits(rec, gender))
+    if actor.kind in ("country", "organisation"):
+        return True
+    if actor.kind != "group" or not actor.code:
+        return False
+    # "the regime ... it", "the rebels ... they": a group's number is its head noun's.
+    plural = doc[m.end - 1].tag_ in ("NNS", "NNPS")
+    return plural if kind == "group" else not plural
+
+
+def _expletive(tok: Token) -> bool:
+    """'it is important to ...', 'it was unclear whether ...': an 'it' that stands for nothing."""
+    verb = tok.head
+    kids = {c.dep_ for c in verb.children}
+    if verb.lemma_ in ("be", "seem", "appear", "become", "remain", "look", "take", "rain", "snow"):
+        return bool(kids & {"acomp", "attr", "ccomp", "xcomp", "advcl", "csubj"}) or verb.lemma_ in ("rain", "snow")
+    return tok.dep_ == "expl"
+
+
+def _governing_subjects(tok: Token, table: ActorTable) -> list[Mention]:
+    """Mentions that are subjects of the clause a pronoun's clause is reported in."""
+    verb = tok.head
+    for _ in range(4):
+        if verb.dep_ not in CLAUSE_DEPS or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if subj:
+            m = table.at(subj[0].i)
+            if m is None:
+                return []
+            out = [m]
+            for c in subj[0].conjuncts:
+                mc = table.at(c.i)
+                if mc is not None and mc.actor is not m.actor:
+                    out.append(mc)
+            return out
+    return []
+
+
+def resolve_pronouns(doc: Doc, table: ActorTable, lex: Lexicon, linker: PersonLinker) -> None:
+    """Add a mention for each subject or object pronoun whose antecedent is found."""
+    sents = list(doc.sents)
+    sent_of = {t.i: n for n, s in enumerate(sents) for t in s}
+    by_sent: dict[int, list[Mention]] = {}
+    for m in sorted(table.mentions, key=lambda m: m.start):
+        by_sent.setdefault(sent_of.get(m.start, 0), []).append(m)
+    for tok in doc:
+        info = lex.pronouns.get(tok.lower_)
+        if info is None or tok.dep_ not in PRONOUN_DEPS or table.at(tok.i) is not None:
+            continue
+        kind, gender, _number = info
+        if kind == "thing" and (tok.dep_ not in ("nsubj", "nsubjpass") or _expletive(tok)):
+            continue
+        found = _antecedents(tok, kind, gender, table, linker, sents, sent_of, by_sent)
+        if not found:
+            continue
+        m = table.add_tokens(tok.i, tok.i + 1, found[0].actor, rule="pronoun")
+        by_sent.setdefault(sent_of.get(tok.i, 0), []).append(m)
+        for extra in found[1:]:
+            table.add_also(tok.i, tok.i + 1, extra.actor, rule="pronoun")
+        rec = linker.of(found[0].actor)
+        if rec is not None and rec.gender in ("", "-") and gender in ("m", "f"):
+            rec.gender = gender  # "he" tells us the gender for later "she"/"Mrs" decisions
+        if rec is not None:
+            rec.last = tok.i
+
+
+def _antecedents(tok: Token, kind: str, gender: str, table: ActorTable, linker: PersonLinker,
+                 sents: list, sent_of: dict[int, int], by_sent: dict[int, list[Mention]]) -> list[Mention]:  # type: ignore[type-arg]
+    gov = _governing_subjects(tok, table)
+    if kind == "group" and len(gov) > 1:
+        return gov  # "Obama and Putin said they ...": both
+    gov = [m for m in gov if _compatible(table.doc, m, kind, gender, linker)]
+    if gov:
+        return gov[:1]
+    here = sent_of.get(tok.i, 0)
+    for n in range(here, max(-1, here - WINDOW[kind] - 1), -1):
+        cands = [m for m in by_sent.get(n, []) if (n < here or m.end <= tok.i)
+                 and _compatible(table.doc, m, kind, gender, linker)]
+        if not cands:
+            continue
+        subjects = [m for m in cands if _is_subject(table.doc, m)]
+        if n == here:
+            # Not the object of the pronoun's own verb: "Obama told Putin he ..." keeps "he" for Obama.
+            own = {c.i for c in tok.head.children}
+            cands = [m for m in cands if not any(i in own for i in range(m.start, m.end))
+                     or _is_subject(table.doc, m)]
+            ordered = sorted(subjects, key=lambda m: -m.start) + sorted(cands, key=lambda m: -m.start)
+        else:
+            ordered = sorted(subjects, key=lambda m: m.start) + sorted(cands, key=lambda m: -m.start)
+        if ordered:
+            return [ordered[0]]
+    return []
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    return any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))

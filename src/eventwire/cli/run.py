@@ -1,0 +1,142 @@
+"""``eventwire run``: the main job (ingest, analyse, store) with progress and a summary.
+
+The work itself is :func:`eventwire.runners.run_job`; this module reads the inputs, draws the
+progress bar as results arrive, and turns what happened into a table and an exit code:
+0 all went well, 1 some documents failed (each reported), 2 bad usage or unreadable input,
+130 interrupted (what was stored is kept; the same command continues).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import IO, Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import EventwireError
+from ..ingest import read_inputs
+from ..runners import ENGINES, Outcome, default_workers, run_job
+from ..samples import sample_documents
+from ..store import Store
+from .app import ConfigOpt, Db, Dictionary, Inputs, Jsonl, Published, _config, _fail, _report, app, err
+
+Workers = Annotated[int, typer.Option("--workers", "-w", min=0,
+                                      help="worker processes that clean and analyse (0: one per CPU)")]
+Engine = Annotated[str, typer.Option("--engine", help="local (this machine's processes) or ray (Ray Data)")]
+Out = Annotated[Path | None, typer.Option("--out", help="with --engine ray: the Parquet folder (default: next to --db)")]
+Log = Annotated[Path | None, typer.Option("--log", help="append one JSON line per document done (id, status, written)")]
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """A polite kill (SIGTERM) stops a run the way Ctrl-C does: what is stored stays stored."""
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not in the main thread (e.g. a test runner's worker thread)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _log_line(log: IO[str] | None, o: Outcome) -> None:
+    if log is None:
+        return
+    a = o.analysis
+    log.write(json.dumps({
+        "id": o.doc_id, "status": a.status if a else "stored before", "reason": a.article.reason if a else None,
+        "written": o.written, "events": len(a.events) if a else 0, "quotes": len(a.quotes) if a else 0,
+    }) + "\n")
+    log.flush()
+
+
+def _summary(db: Path, counts: Counter[str], totals: dict[str, int]) -> Table:
+    table = Table(title=f"eventwire run -> {db}")
+    table.add_column("")
+    table.add_column("this run", justify="right")
+    table.add_column("in store", justify="right")
+    table.add_row("documents read", str(counts["read"]), "")
+    table.add_row("already stored", str(counts["already stored"]), "")
+    table.add_row("articles stored", str(counts["stored"]), str(totals.get("articles_ok", "")))
+    table.add_row("skipped", str(counts["skipped"]), "")
+    table.add_row("errors", str(counts["error"]), "")
+    table.add_row("event mentions", str(counts["events"]), str(totals.get("event_mentions", "")))
+    table.add_row("events (aggregated)", "", str(totals.get("events", "")))
+    table.add_row("quotes", str(counts["quotes"]), str(totals.get("quotes", "")))
+    return table
+
+
+@app.command()
+def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl = False,
+        published: Published = None, config: ConfigOpt = None, workers: Workers = 1,
+        engine: Engine = "local", out: Out = None, log: Log = None, dictionary: Dictionary = None) -> None:
+    """The main job: ingest, analyse and store, with progress and a summary.
+
+    Without INPUT it runs on the bundled sample articles. Documents already stored are not
+    analysed again, so after a crash or Ctrl-C the same command continues where it stopped.
+    """
+    cfg = _config(config, dictionary)
+    if engine not in ENGINES:
+        err.print(f"[red]error[/red] unknown engine {engine!r}; choose one of {', '.join(ENGINES)}", highlight=False)
+        raise typer.Exit(2)
+    n_workers = workers or default_workers()
+    counts: Counter[str] = Counter()
+    totals: dict[str, int] = {}
+    log_file = log.open("a", encoding="utf-8") if log else None
+    try:
+        docs = read_inputs(inputs, cfg, jsonl, published) if inputs else sample_documents(cfg)
+        with _sigterm_as_interrupt(), Store(db) as store, Progress(
+            TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=False,
+        ) as progress:
+            task = progress.add_task("docs", total=None)
+
+            def on_read(n: int) -> None:  # input is read lazily: the total grows until it is all read
+                counts["read"] = n
+                progress.update(task, total=n)
+
+            parquet = (out or db.with_name(db.stem + "_parquet")) if engine == "ray" else None
+            for o in run_job(docs, store, cfg, workers=n_workers, engine=engine, on_read=on_read, parquet_dir=parquet):
+                _count(counts, o)
+                _log_line(log_file, o)
+                progress.advance(task)
+            totals = {k: int(v) for k, v in store.stats().items() if isinstance(v, int)}
+    except EventwireError as e:
+        _fail(e)
+        return
+    except KeyboardInterrupt:
+        err.print(f"[yellow]interrupted[/yellow]: {counts['stored']} documents stored by this run are kept; "
+                  "run the same command again to continue.", highlight=False)
+        raise typer.Exit(130) from None
+    finally:
+        if log_file:
+            log_file.close()
+    err.print(_summary(db, counts, totals))
+    raise typer.Exit(1 if counts["error"] else 0)
+
+
+def _count(counts: Counter[str], o: Outcome) -> None:
+    a = o.analysis
+    if a is None:
+        counts["already stored"] += 1
+        return
+    if a.status != "ok":
+        counts[a.status] += 1
+        _report(a.id, a.status, a.article.reason)
+    if o.written:
+        counts["stored"] += 1
+        counts["events"] += len(a.events)
+        counts["quotes"] += len(a.quotes)

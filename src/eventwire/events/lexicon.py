@@ -1,0 +1,218 @@
+"""The event lexicon: patterns, frames, frame codes, word classes and cue words, read from ``codebook/``.
+
+Everything the coder knows about words lives in these files; the code only reads them. A user extends
+or overrides them with files of the same names in a folder of their own (``load_lexicon(folder)``):
+a pattern row with an existing ``id`` replaces the shipped one, new rows are added, and class rows
+add words to a class.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..tables import codebook_path
+
+VERBS = "verbs.tsv"
+NOUNS = "nouns.tsv"
+FRAMES = "frames.tsv"
+FRAME_CODES = "frame_codes.tsv"
+CLASSES = "event_word_classes.tsv"
+CUES = "event_cues.tsv"
+DATES = "event_dates.tsv"
+PLACES = "places_extra.tsv"
+FILES = (VERBS, NOUNS, FRAMES, FRAME_CODES, CLASSES, CUES, DATES, PLACES)
+
+
+def _alts(text: str) -> list[str]:
+    """``a|b|c`` as a list, lower-cased, keeping empty alternatives (``|out`` = none or "out")."""
+    return [a.strip().lower() for a in text.split("|")] if text.strip() else []
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One row of verbs.tsv or nouns.tsv, indexed under one head word."""
+
+    id: str
+    pos: str  # VERB or NOUN
+    phrase: str  # the lemma as written for this head: "strike" or "air strike"
+    head: str
+    particles: frozenset[str]  # allowed particles; "" = no particle
+    preps: frozenset[str]  # required prepositions (one of); empty = none required; "" inside = optional
+    objects: frozenset[str]  # object words after class expansion; "@actor" for any actor; empty = any
+    governors: frozenset[str]
+    code: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    flags: frozenset[str]
+    object_spec: str
+    example: str
+
+    @property
+    def specificity(self) -> int:
+        """How much of the context the row constrains; the most specific matching row wins."""
+        n = len(self.phrase.split()) - 1
+        n += 1 if self.particles - {""} else 0
+        n += 1 if self.preps - {""} else 0
+        n += 2 if self.objects else 0
+        n += 1 if self.governors else 0
+        n += 1 if self.flags & {"actorobj", "objperson"} else 0
+        return n
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame word with one way of attaching the event it governs."""
+
+    lemma: str
+    particle: str
+    pos: str
+    via: frozenset[str]
+    frame: str
+    control: str
+    flags: frozenset[str]
+    example: str
+
+    @property
+    def id(self) -> str:
+        word = f"{self.lemma} {self.particle}".strip()
+        return f"{self.frame}:{word.replace(' ', '_')}"
+
+
+@dataclass
+class Lexicon:
+    """The loaded lexicon. Build it with :func:`load_lexicon`."""
+
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    frames: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
+    frame_codes: dict[str, dict[str, str]] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    dates: dict[str, tuple[str, str]] = field(default_factory=dict)
+    places: list[dict[str, str]] = field(default_factory=list)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+    def frame_result(self, frame: str, code: str) -> str | None:
+        """What ``frame`` makes of an event coded ``code``: longest matching code prefix, else the default."""
+        table = self.frame_codes.get(frame)
+        if not table:
+            return "="
+        if code in table:
+            return table[code]
+        if code[:1].isdigit():
+            for n in range(len(code), 1, -1):
+                if code[:n] in table:
+                    return table[code[:n]]
+        return table.get("*")
+
+    def patterns_for(self, pos: str, keys: Iterable[str]) -> list[Pattern]:
+        index = self.verbs if pos == "VERB" else self.nouns
+        out: list[Pattern] = []
+        seen: set[str] = set()
+        for k in keys:
+            for p in index.get(k, ()):
+                if p.id not in seen:
+                    seen.add(p.id)
+                    out.append(p)
+        return out
+
+    def frames_for(self, lemma: str, pos: str) -> list[Frame]:
+        return self.frames.get((lemma, pos), [])
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [{k: (v or "") for k, v in row.items() if k} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _rows(name: str, extra: Sequence[Path]) -> list[dict[str, str]]:
+    rows = _read_rows(codebook_path(name))
+    for folder in extra:
+        path = folder / name if folder.is_dir() else folder
+        if path.name == name and path.exists():
+            rows.extend(_read_rows(path))
+    return rows
+
+
+def _expand(spec: str, classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    out: set[str] = set()
+    for alt in _alts(spec):
+        if alt == "@actor":
+            out.add(alt)
+        elif alt.startswith("@"):
+            out |= classes.get(alt[1:], frozenset())
+        elif alt:
+            out.add(alt)
+    return frozenset(out)
+
+
+def _head_of(phrase: str) -> str:
+    words = phrase.split()
+    if " of " in f" {phrase} ":
+        return words[0]
+    return words[-1]
+
+
+def _patterns(rows: list[dict[str, str]], pos: str, classes: dict[str, frozenset[str]]) -> dict[str, list[Pattern]]:
+    by_id: dict[str, dict[str, str]] = {}
+    for r in rows:
+        by_id[r["id"]] = r  # a later row with the same id (a user's) replaces the shipped one
+    default = by_id.pop("_default", {})
+    index: dict[str, list[Pattern]] = {}
+    for r in by_id.values():
+        particles = frozenset(_alts(r.get("particle", ""))) or frozenset({""})
+        for phrase in _alts(r.get("lemma", "")):
+            if not phrase:
+                continue
+            p = Pattern(
+                id=r["id"], pos=pos, phrase=phrase, head=_head_of(phrase), particles=particles,
+                preps=frozenset(_alts(r.get("prep", ""))), objects=_expand(r.get("object", ""), classes),
+                governors=frozenset(a for a in _alts(r.get("governor", "")) if a), code=r["code"].strip(),
+                source=tuple(_alts(r.get("source", "") or default.get("source", ""))),
+                target=tuple(_alts(r.get("target", "") or default.get("target", ""))),
+                flags=frozenset(_alts(r.get("flags", ""))), object_spec=r.get("object", ""),
+                example=r.get("example", ""),
+            )
+            index.setdefault(p.head, []).append(p)
+    return index
+
+
+def _frames(rows: list[dict[str, str]]) -> dict[tuple[str, str], list[Frame]]:
+    index: dict[tuple[str, str], list[Frame]] = {}
+    for r in rows:
+        for word in _alts(r["lemma"]):
+            lemma, _, particle = word.partition(" ")
+            f = Frame(lemma=lemma, particle=particle, pos=r["pos"].strip().upper(), via=frozenset(_alts(r["via"])),
+                      frame=r["frame"].strip(), control=r["control"].strip(), flags=frozenset(_alts(r.get("flags", ""))),
+                      example=r.get("example", ""))
+            index.setdefault((lemma, f.pos), []).append(f)
+    return index
+
+
+def load_lexicon(*extra: str | Path) -> Lexicon:
+    """The shipped lexicon extended by the user's folders or files (same file names as in ``codebook/``)."""
+    return _load(tuple(Path(p) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> Lexicon:
+    classes: dict[str, set[str]] = {}
+    for r in _rows(CLASSES, extra):
+        classes.setdefault(r["class"].strip(), set()).update(w for w in _alts(r["words"]) if w)
+    frozen = {k: frozenset(v) for k, v in classes.items()}
+    lex = Lexicon(classes=frozen)
+    lex.verbs = _patterns(_rows(VERBS, extra), "VERB", frozen)
+    lex.nouns = _patterns(_rows(NOUNS, extra), "NOUN", frozen)
+    lex.frames = _frames(_rows(FRAMES, extra))
+    for r in _rows(FRAME_CODES, extra):
+        lex.frame_codes.setdefault(r["frame"].strip(), {})[r["complement"].strip()] = r["result"].strip()
+    lex.cues = {r["cue"].strip(): frozenset(w for w in _alts(r["words"]) if w) for r in _rows(CUES, extra)}
+    lex.dates = {r["word"].strip().lower(): (r["kind"].strip(), r["value"].strip()) for r in _rows(DATES, extra)}
+    lex.places = _rows(PLACES, extra)
+    return lex

@@ -1,0 +1,140 @@
+"""Choosing the lexicon pattern that fits a trigger word in its context.
+
+A trigger is a verb, or a noun, whose lemma heads rows of verbs.tsv or nouns.tsv. Each row's constraints
+(particle, preposition, object, governor, flags) are checked against the parse; of the rows that fit, the
+most specific wins. The rows that did not fit say why, for ``eventwire explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, Pattern
+from .roles import Actors
+from .syntax import (
+    direct_object,
+    governor,
+    is_passive,
+    particle,
+    phrase_keys,
+    prep_children,
+    prep_objects,
+    within_clause,
+    word_keys,
+)
+
+
+@dataclass
+class Match:
+    """The pattern chosen for a trigger (or None) and why the other candidate rows failed."""
+
+    token: Token
+    pattern: Pattern | None
+    object_token: Token | None = None  # the word the pattern's object constraint matched
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (pattern id, reason)
+
+
+def trigger_pos(tok: Token) -> str | None:
+    if tok.pos_ == "VERB":
+        return "VERB"
+    if tok.pos_ == "NOUN":
+        return "NOUN"
+    return None
+
+
+def _object_candidates(tok: Token, p: Pattern) -> list[Token]:
+    """Words a pattern's object constraint is checked against: the object, then the objects of its prepositions."""
+    cands: list[Token] = []
+    obj = direct_object(tok) if p.pos == "VERB" else None
+    if obj is not None:
+        cands.append(obj)
+    for prep in p.preps or {""}:
+        if prep:
+            cands += prep_objects(tok, prep)
+            if obj is not None:
+                cands += prep_objects(obj, prep)
+    if p.pos == "VERB":
+        cands += [c for c in tok.children if c.dep_ in ("attr", "oprd", "acomp", "dative")]
+    return cands
+
+
+def _object_ok(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[bool, Token | None]:
+    for c in _object_candidates(tok, p):
+        if "@actor" in p.objects and actors.phrase(c):
+            return True, c
+        if set(phrase_keys(c)) & p.objects:
+            return True, c
+    return False, None
+
+
+def _check(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[str | None, Token | None]:
+    """None when the pattern fits, else the reason it does not; and the object word it used."""
+    keys = phrase_keys(tok) if p.pos == "NOUN" else word_keys(tok)
+    if p.phrase not in keys:
+        return f"needs the words '{p.phrase}'", None
+    prt = particle(tok)
+    if prt not in p.particles:
+        return (f"needs particle '{'/'.join(sorted(p.particles - {''}))}'" if p.particles - {""}
+                else f"the particle '{prt}' changes the meaning"), None
+    if p.preps and "" not in p.preps:
+        here = {c.lower_ for c in prep_children(tok)}
+        obj = direct_object(tok)
+        if obj is not None:
+            here |= {c.lower_ for c in prep_children(obj)}
+        if not here & p.preps:
+            return f"needs preposition '{'/'.join(sorted(p.preps))}'", None
+    obj_tok = None
+    if p.objects:
+        ok, obj_tok = _object_ok(tok, p, actors, lex)
+        if not ok:
+            obj = direct_object(tok)
+            return f"needs object {p.object_spec} (object: '{obj.text if obj is not None else 'none'}')", None
+    if p.governors:
+        g = governor(tok)
+        if g is None or g[0].lemma_.lower() not in p.governors:
+            return f"needs governing word {'/'.join(sorted(p.governors))}", None
+    flags = p.flags
+    obj = direct_object(tok) if p.pos == "VERB" else None
+    if "active" in flags and is_passive(tok):
+        return "active voice only", None
+    if "actorobj" in flags and not actors.phrase(obj):
+        return "needs an actor as object", None
+    if "objperson" in flags and not (obj is not None and (actors.phrase(obj) or set(phrase_keys(obj)) & lex.classes.get("person", set()))):
+        return "needs a person or actor as object", None
+    if "noobj" in flags and obj is not None and not is_passive(tok):
+        return "only without an object", None
+    if "objrequired" in flags and obj is None:
+        return "needs an object", None
+    if "noxcomp" in flags and any(c.dep_ == "xcomp" for c in tok.children):
+        return "not with a to-clause (a frame reads it)", None
+    if "negonly" in flags and not any(c.dep_ == "neg" for c in tok.children):
+        return "only when negated", None
+    return None, obj_tok
+
+
+def match(tok: Token, lex: Lexicon, actors: Actors) -> Match | None:
+    """The best pattern for ``tok``, or a Match with no pattern and the reasons; None if no row names the word."""
+    pos = trigger_pos(tok)
+    if pos is None:
+        return None
+    cands = lex.patterns_for(pos, word_keys(tok))
+    if not cands:
+        return None
+    m = Match(tok, None)
+    best: tuple[int, int] | None = None
+    for n, p in enumerate(cands):
+        why, obj_tok = _check(tok, p, actors, lex)
+        if why is not None:
+            m.rejected.append((p.id, why))
+            continue
+        rank = (p.specificity, -n)
+        if best is None or rank > best:
+            best, m.pattern, m.object_token = rank, p, obj_tok
+    return m
+
+
+def clause_words(tok: Token) -> list[Token]:
+    """The trigger's own phrase (for cue and place searches)."""
+    return within_clause(tok)

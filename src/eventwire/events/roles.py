@@ -1,0 +1,103 @@
+"""Who takes part in an event: actor mentions under a token or phrase, with quote speakers for "I" and "we".
+
+The actors stage answers "who is this token?" (``ActorTable.at``); this module turns phrases into the
+actors they name. Inside a quote whose speaker is known, first-person pronouns stand for the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorTable
+from ..models import ActorRef, Quote
+from .lexicon import Lexicon
+from .syntax import CLAUSE_DEPS, conjuncts
+
+# Relations a phrase search does not follow: other clauses, and words that never hold the phrase's actor.
+_SKIP = CLAUSE_DEPS | {"punct", "cc", "det", "conj", "appos", "prep_of_time"}
+
+
+@dataclass(frozen=True)
+class Who:
+    """An actor taking part in an event, with the token it was found at and how."""
+
+    ref: ActorRef
+    token: int
+    via: str  # mention | quote | speaker | place
+
+    @property
+    def key(self) -> str:
+        """Identity used to tell two participants apart: the actor's name (or its words), with its code."""
+        r = self.ref
+        return f"{(r.name or r.text).lower()}|{r.code or ''}"
+
+    @property
+    def coded(self) -> bool:
+        return bool(self.ref.code or self.ref.country)
+
+
+class Actors:
+    """Actor lookups for one document."""
+
+    def __init__(self, doc: Doc, table: ActorTable, quotes: list[Quote], lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.table = table
+        self.quotes = quotes
+        self.first_person = lexicon.cue("first_person")
+        self.third_person = lexicon.cue("third_person")
+
+    def quote_of(self, tok: Token) -> int | None:
+        """Index of the quote whose content holds ``tok``."""
+        for n, q in enumerate(self.quotes):
+            if q.span[0] <= tok.idx < q.span[1]:
+                return n
+        return None
+
+    def at(self, tok: Token) -> Who | None:
+        """The actor ``tok`` belongs to, if any."""
+        m = self.table.at(tok.i)
+        if m is not None:
+            return Who(self.table.ref(m), m.start, "mention")
+        if tok.lower_ in self.first_person:
+            n = self.quote_of(tok)
+            if n is not None and self.quotes[n].speaker is not None:
+                spk = self.quotes[n].speaker
+                assert spk is not None
+                return Who(replace(spk), tok.i, "quote")
+        return None
+
+    def is_pronoun(self, tok: Token | None) -> bool:
+        return tok is not None and tok.pos_ == "PRON" and tok.lower_ in self.third_person and self.at(tok) is None
+
+    def phrase(self, tok: Token | None) -> list[Who]:
+        """The actors a noun phrase names: its head's actor, else the first actor inside it, for every conjunct."""
+        if tok is None:
+            return []
+        out: list[Who] = []
+        for head in conjuncts(tok):
+            out += self._first_in(head)
+        return _unique(out)
+
+    def _first_in(self, head: Token) -> list[Who]:
+        queue = [head]
+        while queue:
+            t = queue.pop(0)
+            who = self.at(t)
+            if who is not None:
+                if t is head:
+                    return [who]
+                return _unique([w for c in conjuncts(t) if (w := self.at(c)) is not None])
+            queue += [c for c in t.children if c.dep_ not in _SKIP]
+        return []
+
+
+def _unique(whos: list[Who]) -> list[Who]:
+    seen: set[str] = set()
+    out = []
+    for w in whos:
+        if w.key not in seen:
+            seen.add(w.key)
+            out.append(w)
+    return out

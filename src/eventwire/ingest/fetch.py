@@ -1,0 +1,153 @@
+"""Fetching pages and feeds over HTTP with httpx: timeouts, retries with backoff, a size cap,
+content-type checks and a User-Agent from the config.
+
+The transport is a seam: pass ``transport=httpx.MockTransport(handler)`` (or point at a local
+test server) and nothing touches the network. A failure never raises out of a reader: it becomes
+a Document with status error and a reason (see :func:`eventwire.ingest.urls.read_url`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+from urllib.parse import urlsplit
+
+import httpx
+
+from ..config import Config
+from ..errors import DocumentError, Errors
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain",)
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+              "text/xml", "application/feed+xml")
+ACCEPTED = HTML_TYPES + TEXT_TYPES + FEED_TYPES
+# Worth another try: the server is busy or broken for a moment, or asked us to wait.
+RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+# Never wait longer than this for a server's Retry-After.
+MAX_WAIT = 30.0
+
+
+@dataclass
+class Fetched:
+    """A fetched resource: its final URL, the body and its media type."""
+
+    url: str
+    content: bytes
+    media_type: str  # "text/html", "" when the server did not say
+    content_type: str  # the raw header, with its charset parameter
+
+    @property
+    def is_feed(self) -> bool:
+        return self.media_type in FEED_TYPES
+
+    @property
+    def is_html(self) -> bool:
+        return self.media_type in HTML_TYPES
+
+
+def is_url(text: str) -> bool:
+    """True for an absolute http(s) URL."""
+    parts = urlsplit(text.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+class Fetcher:
+    """An HTTP client with the config's politeness and limits; reuse one for many URLs."""
+
+    def __init__(self, config: Config | None = None, transport: httpx.BaseTransport | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.config = config or Config()
+        self._transport = transport
+        self._sleep = sleep
+        self._client: httpx.Client | None = None
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:  # created on first use: reading local files never opens one
+            self._client = httpx.Client(
+                transport=self._transport,
+                timeout=httpx.Timeout(self.config.fetch_timeout),
+                headers={"User-Agent": self.config.user_agent,
+                         "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+                                   "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"},
+                follow_redirects=True,
+                max_redirects=10,
+                trust_env=self.config.fetch_trust_env,
+            )
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def get(self, url: str) -> Fetched:
+        """Fetch one URL; raises DocumentError (E011, E012 or E004) with a reason a person can act on."""
+        if not is_url(url):
+            raise DocumentError(Errors.E011, url=url, cause="not an http(s) URL")
+        attempts = 1 + max(0, self.config.fetch_retries)
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                return self._get_once(url)
+            except _Retry as retry:
+                if last:
+                    tries = f" (after {attempts} attempts)" if attempts > 1 else ""
+                    raise DocumentError(Errors.E011, url=url, cause=f"{retry.cause}{tries}") from None
+                self._sleep(retry.wait if retry.wait is not None else self.config.fetch_backoff * 2**attempt)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _get_once(self, url: str) -> Fetched:
+        try:
+            with self.client.stream("GET", url) as resp:
+                if resp.status_code >= 400:
+                    cause = f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
+                    if resp.status_code in RETRY_STATUS:
+                        raise _Retry(cause, _retry_after(resp))
+                    raise DocumentError(Errors.E011, url=url, cause=cause)
+                ctype = resp.headers.get("content-type", "")
+                media = ctype.split(";")[0].strip().lower()
+                if media and media not in ACCEPTED:
+                    raise DocumentError(Errors.E012, url=url, ctype=media)
+                limit = self.config.fetch_max_bytes
+                declared = resp.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    raise DocumentError(Errors.E004, "skipped", what=url, size=int(declared), limit=limit)
+                body = bytearray()
+                for chunk in resp.iter_bytes():
+                    body += chunk
+                    if len(body) > limit:  # a server may send more than it declared, or not declare
+                        raise DocumentError(Errors.E004, "skipped", what=url, size=f"over {limit}", limit=limit)
+                return Fetched(url=str(resp.url), content=bytes(body), media_type=media, content_type=ctype)
+        except httpx.TimeoutException as err:
+            raise _Retry(f"timed out after {self.config.fetch_timeout:g} s ({type(err).__name__})") from err
+        except httpx.TooManyRedirects as err:
+            raise DocumentError(Errors.E011, url=url, cause="too many redirects") from err
+        except httpx.TransportError as err:
+            raise _Retry(f"{type(err).__name__}: {err}") from err
+        except httpx.InvalidURL as err:
+            raise DocumentError(Errors.E011, url=url, cause=f"invalid URL ({err})") from err
+
+
+class _Retry(Exception):
+    """A failure worth another attempt after a pause."""
+
+    def __init__(self, cause: str, wait: float | None = None) -> None:
+        super().__init__(cause)
+        self.cause = cause
+        self.wait = wait
+
+
+def _retry_after(resp: httpx.Response) -> float | None:
+    value = resp.headers.get("retry-after", "")
+    return min(float(value), MAX_WAIT) if value.isdigit() else None

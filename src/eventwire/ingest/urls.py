@@ -1,0 +1,62 @@
+"""URLs: one page (or a feed, expanded into its entries), and `.urls` files listing them.
+
+A `.urls` file holds one http(s) URL a line; blank lines and lines starting with ``#`` are
+skipped. Every URL becomes at least one Document; one that cannot be fetched becomes a Document
+with status error and the reason (timeout, HTTP status, content type, size).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Config
+from ..errors import DocumentError, Errors
+from ..models import Document
+from .decode import declared_charset, decode
+from .feeds import is_feed_bytes, read_feed
+from .fetch import Fetcher, is_url
+from .ids import stable_id
+from .sniff import looks_html
+
+
+def _failed(doc_id: str, origin: str, err: DocumentError) -> Document:
+    return Document(id=doc_id, origin=origin, url=origin if is_url(origin) else None,
+                    status=err.status, reason=str(err))  # type: ignore[arg-type]
+
+
+def read_url(url: str, config: Config, fetcher: Fetcher, published: str | None = None, title: str | None = None,
+             source: str | None = None, expand_feeds: bool = True) -> Iterator[Document]:
+    """The document at one URL; a feed URL gives its entries (when ``expand_feeds``)."""
+    doc_id = stable_id(url)  # the URL as given: a rerun of the same list adds nothing
+    try:
+        got = fetcher.get(url)
+        if expand_feeds and (got.is_feed or (got.media_type in ("", "text/plain") and is_feed_bytes(got.content))):
+            yield from read_feed(got.content, url, config, fetcher, published)
+            return
+        if not got.content.strip():
+            raise DocumentError(Errors.E002, "skipped", what=url)
+        text = decode(got.content, url, declared_charset(got.content, got.content_type))
+    except DocumentError as err:
+        yield _failed(doc_id, url, err)
+        return
+    if got.is_feed and not looks_html(text):
+        # XML that is not a page, reached from a feed entry or with feeds not expanded
+        yield _failed(doc_id, url, DocumentError(Errors.E012, url=url, ctype=got.media_type))
+        return
+    is_html = got.is_html or looks_html(text)
+    yield Document(id=doc_id, html=text if is_html else None, text=None if is_html else text, title=title,
+                   published=published, url=got.url, source=source, origin=url)
+
+
+def read_url_list(text: str, origin: str, config: Config, fetcher: Fetcher,
+                  published: str | None = None) -> Iterator[Document]:
+    """Every URL listed in a `.urls` file, in order."""
+    for n, line in enumerate(text.splitlines(), 1):
+        item = line.strip()
+        if not item or item.startswith("#"):
+            continue
+        if not is_url(item):
+            err = DocumentError(Errors.E014, line=n, what=origin, text=item[:80])
+            yield _failed(stable_id(origin, str(n)), f"{origin}:{n}", err)
+            continue
+        yield from read_url(item, config, fetcher, published)

@@ -1,0 +1,77 @@
+"""WARC archives (.warc, .warc.gz, as Common Crawl News ships them): the HTML responses only.
+
+Requests, metadata records, redirects, errors and non-HTML responses are not articles and are
+passed over. An archive damaged halfway (truncated download) keeps the records before the damage
+and reports the rest as one error Document.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..config import Config
+from ..errors import DocumentError, Errors
+from ..models import Document
+from .decode import declared_charset, decode
+from .fetch import HTML_TYPES
+from .ids import stable_id
+
+
+def _failed(doc_id: str, origin: str, err: DocumentError) -> Document:
+    return Document(id=doc_id, origin=origin, status=err.status, reason=str(err))  # type: ignore[arg-type]
+
+
+def read_warc(path: Path, config: Config, published: str | None = None) -> Iterator[Document]:
+    """One Document per HTML response record of the archive."""
+    origin = str(path)
+    found = 0
+    try:
+        with path.open("rb") as stream:
+            records = ArchiveIterator(stream)
+            for n, record in enumerate(records, 1):
+                if not str(record.format).startswith("warc"):  # warcio reads junk as a loose (ARC) record
+                    raise ArchiveLoadFailed(f"record {n} is not a WARC record")
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                if not str(record.http_headers.get_statuscode() or "").startswith("2"):
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+                if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
+                    continue
+                found += 1
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                rec_origin = f"{origin}#{url or n}"
+                doc_id = stable_id(url or rec_origin)  # the page's URL: the same page from a URL list is the same doc
+                raw = record.content_stream().read(config.max_bytes + 1)
+                try:
+                    if len(raw) > config.max_bytes:
+                        raise DocumentError(Errors.E004, "skipped", what=rec_origin, size=f"over {config.max_bytes}",
+                                            limit=config.max_bytes)
+                    if getattr(record.raw_stream, "limit", 0):  # the block ended before its declared length
+                        raise DocumentError(Errors.E013, what=path, cause=f"the record of {url or n} is cut short")
+                    if not raw.strip():
+                        raise DocumentError(Errors.E002, "skipped", what=rec_origin)
+                    html = decode(raw, rec_origin, declared_charset(raw, ctype))
+                except DocumentError as err:
+                    yield _failed(doc_id, rec_origin, err)
+                    continue
+                yield Document(id=doc_id, html=html, url=url, published=published, origin=rec_origin)
+            # warcio passes over a gzip member cut short at the end: bytes left unread mean damage.
+            if records.offset < path.stat().st_size:
+                raise ArchiveLoadFailed(f"{path.stat().st_size - records.offset} bytes at the end could not be read")
+    except OSError as err:
+        if isinstance(err, FileNotFoundError | PermissionError):
+            yield _failed(stable_id(origin), origin, DocumentError(Errors.E001, path=path, cause=err.strerror or err))
+            return
+        yield _failed(stable_id(origin, "damaged"), origin, DocumentError(Errors.E013, what=path, cause=err))
+        return
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as err:
+        yield _failed(stable_id(origin, "damaged"), origin, DocumentError(Errors.E013, what=path, cause=err))
+        return
+    if not found:
+        yield _failed(stable_id(origin), origin, DocumentError(Errors.E017, "skipped", what=path))

@@ -1,0 +1,174 @@
+"""Local execution of the stages: in this process, or on a pool of worker processes.
+
+The process that calls :func:`analyse_stream` keeps what must be in one place: reading the input,
+screening for duplicates (every text seen so far) and, in the caller, the single DuckDB writer.
+Workers clean and analyse; each loads the spaCy model once, in its initializer.
+
+Work flows in small chunks with a bounded number in flight, so memory stays flat however large
+the input, and results come back as soon as a chunk is done (not in input order).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, cast
+
+from ..config import Config
+from ..errors import Errors, EventwireError
+from ..models import Analysis, Article, Document
+from ..pipeline import Pipeline
+from .stages import analyze_batch, clean_batch, screen_batch
+
+
+@dataclass
+class PoolStats:
+    """What the workers reported: peak resident memory (bytes) per worker process."""
+
+    peak_rss: dict[int, int] = field(default_factory=dict)
+
+    def note(self, pid: int, rss: int) -> None:
+        self.peak_rss[pid] = max(rss, self.peak_rss.get(pid, 0))
+
+
+def peak_rss_bytes() -> int:
+    """This process's peak resident set size so far, in bytes."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if sys.platform == "darwin" else rss * 1024  # Linux reports KiB
+
+
+def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+# ---------------------------------------------------------------- worker side
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(config: Config) -> None:
+    """Runs once in each worker: load the model there, and leave Ctrl-C to the parent."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool; a worker never half-dies
+    _WORKER = Pipeline(config)
+    _ = _WORKER.nlp  # load now, not in the middle of the first chunk
+
+
+def _pipeline() -> Pipeline:
+    if _WORKER is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("worker used before its initializer ran")
+    return _WORKER
+
+
+def _clean_task(docs: list[Document]) -> tuple[list[Article], int, int]:
+    return clean_batch(_pipeline(), docs), os.getpid(), peak_rss_bytes()
+
+
+def _analyze_task(articles: list[Article]) -> tuple[list[Analysis], int, int]:
+    return analyze_batch(_pipeline(), articles), os.getpid(), peak_rss_bytes()
+
+
+# ---------------------------------------------------------------- caller side
+
+def _inline(pipeline: Pipeline, docs: Iterable[Document], chunk_size: int) -> Iterator[Analysis]:
+    for chunk in chunked(docs, chunk_size):
+        yield from analyze_batch(pipeline, screen_batch(pipeline, clean_batch(pipeline, chunk)))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Never fork a process that may hold DuckDB and Rich state; forkserver starts workers from a clean
+    # process that has imported eventwire once, which is quicker than spawning each one.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["eventwire.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: cancel queued chunks and end the workers (results in flight are dropped)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(timeout=5)
+
+
+def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_size: int,
+            stats: PoolStats) -> Iterator[Analysis]:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
+                               initargs=(pipeline.config,))
+    chunks = chunked(docs, chunk_size)
+    limit = 2 * workers  # chunks in flight: enough to keep every worker busy, few enough to stay small
+    pending: dict[Future[Any], str] = {}  # each future gives (results, worker pid, worker peak RSS)
+    more = True
+    finished = False
+    try:
+        while True:
+            while more and len(pending) < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                    break
+                pending[pool.submit(_clean_task, chunk)] = "clean"
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                kind = pending.pop(fut)
+                results, pid, rss = fut.result()
+                stats.note(pid, rss)
+                if kind == "clean":
+                    # Screening needs every text seen so far, so it runs here, in one process.
+                    screened = screen_batch(pipeline, cast(list[Article], results))
+                    pending[pool.submit(_analyze_task, screened)] = "analyze"
+                else:
+                    yield from cast(list[Analysis], results)
+        finished = True
+    except BrokenProcessPool as err:
+        raise EventwireError(Errors.E071, cause=err or "killed") from err
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def analyse_stream(pipeline: Pipeline, docs: Iterable[Document], workers: int = 1,
+                   chunk_size: int | None = None, stats: PoolStats | None = None) -> Iterator[Analysis]:
+    """Every document's Analysis, as each is ready (with ``workers`` > 1, not in input order).
+
+    ``pipeline`` screens for duplicates here, so seed it from the store before calling. With one
+    worker everything runs in this process; with more, a pool of worker processes cleans and
+    analyses while this process reads, screens and hands results on.
+    """
+    if workers <= 1:
+        yield from _inline(pipeline, docs, chunk_size or pipeline.config.batch_size)
+    else:
+        # Small chunks keep every worker busy to the end and the progress bar moving.
+        size = chunk_size or max(1, min(8, pipeline.config.batch_size))
+        yield from _pooled(pipeline, docs, workers, size, stats if stats is not None else PoolStats())
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+__all__ = ["PoolStats", "analyse_stream", "chunked", "default_workers", "peak_rss_bytes"]
+

@@ -1,0 +1,120 @@
+"""The Ray engine: the same stage functions on Ray Data, writing Parquet partitioned by date.
+
+    documents -> ray.data.from_items -> map_batches(RayAnalyzer, an actor pool: the model loaded
+    once per actor; clean, screen, analyse) -> write_parquet(partition_cols=["date"])
+
+Screening for duplicates needs every text seen so far, so it is one small Ray actor that every
+analyser asks (it holds no model and asks for no CPU). The Parquet files are the engine's output:
+query them where they lie (see docs/benchmarks.md) or load them into a store with
+``eventwire load`` (``eventwire run --engine ray`` loads them itself when Ray is done).
+
+Without ``RAY_ADDRESS`` a local Ray is started for the run and stopped after it; with it, the
+run goes to that cluster.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from ..config import Config
+from ..errors import Errors, EventwireError
+from ..models import Analysis, Article, Document
+from ..pipeline import Pipeline
+from ..store import Store
+from .records import analyses_table, parquet_files, read_analyses
+from .stages import analyze_batch, clean_batch, screen_batch
+
+DEFAULT_BATCH = 8  # documents per map_batches call: small enough to spread a short input over the actors
+
+
+def _ray() -> Any:
+    try:
+        import ray
+        import ray.data
+    except ImportError as err:
+        raise EventwireError(Errors.E072, cause=err) from err
+    return ray
+
+
+class Screener:
+    """One duplicate index for the whole run (a Ray actor; the analysers call it)."""
+
+    def __init__(self, config: Config, seed: list[dict[str, Any]]) -> None:
+        self.pipeline = Pipeline(config)
+        self.pipeline.seed_duplicates(seed)
+
+    def screen(self, articles: list[Article]) -> list[Article]:
+        return screen_batch(self.pipeline, articles)
+
+
+class RayAnalyzer:
+    """A Ray Data actor: loads the model once, then cleans, screens and analyses batch after batch."""
+
+    def __init__(self, config: Config, screener: Any) -> None:
+        self.pipeline = Pipeline(config)
+        _ = self.pipeline.nlp  # load once per actor, before the first batch
+        self.screener = screener
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        ray = _ray()
+        docs = [Document(**row) for row in batch.to_pylist()]
+        articles = clean_batch(self.pipeline, docs)
+        screened = ray.get(self.screener.screen.remote(articles))
+        return analyses_table(analyze_batch(self.pipeline, screened))
+
+
+def _start(ray: Any, workers: int) -> bool:
+    """Start a local Ray unless one is running or RAY_ADDRESS names a cluster; True if we started it."""
+    if ray.is_initialized():
+        return False
+    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    if os.environ.get("RAY_ADDRESS"):
+        ray.init(**quiet)
+    else:
+        # One CPU per analyser plus one for the Parquet writers, so no stage waits on another's slot.
+        ray.init(num_cpus=workers + 1, include_dashboard=False, **quiet)
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    return True
+
+
+def run_on_ray(docs: Iterable[Document], config: Config, out: Path, *, workers: int = 2,
+               seed: list[dict[str, Any]] | None = None, batch_size: int = DEFAULT_BATCH) -> list[Path]:
+    """Analyse documents on Ray and write Parquet under ``out``; the files this run wrote."""
+    rows = [asdict(d) for d in docs]
+    if not rows:
+        return []
+    ray = _ray()
+    started = _start(ray, workers)
+    try:
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False  # eventwire draws its own
+        out.mkdir(parents=True, exist_ok=True)
+        before = set(parquet_files(out))
+        screener = ray.remote(num_cpus=0)(Screener).remote(config, seed or [])
+        ds = ray.data.from_items(rows).map_batches(
+            RayAnalyzer, fn_constructor_kwargs={"config": config, "screener": screener},
+            batch_size=batch_size, batch_format="pyarrow", num_cpus=1,
+            compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
+        )
+        ds.write_parquet(str(out), partition_cols=["date"])
+        return [p for p in parquet_files(out) if p not in before]
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def analyse_on_ray(docs: Iterable[Document], config: Config, store: Store, *, workers: int = 2,
+                   out: Path | None = None) -> Iterator[Analysis]:
+    """Run on Ray, then give back the analyses it wrote (for the caller to store)."""
+    folder = out or Path("eventwire_parquet")
+    seed = list(store.query("SELECT id, text, content_hash FROM articles WHERE status = 'ok'"))
+    for path in run_on_ray(docs, config, folder, workers=workers, seed=seed):
+        yield from read_analyses(path)

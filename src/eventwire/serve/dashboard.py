@@ -1,0 +1,141 @@
+"""The dashboard: server-rendered pages over the same service functions as the API.
+
+Pages take the API's parameters from their forms (empty fields count as absent) and render the
+API's own answers, so what a chart shows is what ``/api/v1`` returns for the same filters.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
+
+from . import service
+from .access import StoreView
+from .api import store_view
+from .charts import QUAD_NAMES, goldstein_class, map_chart, timeline_chart
+from .highlight import segments
+from .lexicon import lookup
+from .params import (
+    ActorParams,
+    ArticleParams,
+    DyadParams,
+    EventListParams,
+    NetworkParams,
+    PlaceParams,
+    QuoteParams,
+    TimelineParams,
+    from_form,
+)
+
+router = APIRouter(include_in_schema=False)
+View = Annotated[StoreView, Depends(store_view)]
+Id = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+
+
+def _render(request: Request, view: StoreView | None, name: str, **ctx: Any) -> Response:
+    snap = None
+    if view is not None and view.snapshot_time is not None:
+        snap = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(view.snapshot_time))
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, name, {"snapshot": snap, "quad_names": QUAD_NAMES,
+                                                      "gclass": goldstein_class, **ctx})
+
+
+def _form(request: Request, model: type[BaseModel]) -> Any:
+    return from_form(model, dict(request.query_params))
+
+
+def _pager(request: Request, page: dict[str, Any]) -> dict[str, Any]:
+    """Links to the previous and next pages, keeping the other parameters."""
+    limit, offset, total = page["limit"], page["offset"], page["total"]
+
+    def link(off: int) -> str:
+        return str(request.url.include_query_params(offset=off, limit=limit))
+
+    return {"from": offset + 1 if total else 0, "to": min(offset + limit, total), "total": total,
+            "prev": link(max(0, offset - limit)) if offset > 0 else None,
+            "next": link(offset + limit) if offset + limit < total else None}
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, view: View) -> Response:
+    stats = service.stats(view.store)
+    dy = service.dyads(view.store, DyadParams(limit=10))
+    ev = service.events(view.store, EventListParams(limit=10, sort="-date"))
+    ac = service.actors(view.store, ActorParams(limit=10))
+    tl = service.timeline(view.store, TimelineParams())
+    return _render(request, view, "overview.html", stats=stats, dyads=dy, events=ev, actors=ac, timeline=tl,
+                   chart=timeline_chart(tl["buckets"], height=220))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, view: View) -> Response:
+    p = _form(request, EventListParams)
+    page = service.events(view.store, p)
+    return _render(request, view, "events.html", p=p, page=page, pager=_pager(request, page))
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+def dyads_page(request: Request, view: View) -> Response:
+    p = _form(request, DyadParams)
+    page = service.dyads(view.store, p)
+    return _render(request, view, "dyads.html", p=p, page=page, pager=_pager(request, page))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, view: View) -> Response:
+    p = _form(request, TimelineParams)
+    tl = service.timeline(view.store, p)
+    top = service.dyads(view.store, DyadParams(limit=12, level="code"))["items"]
+    return _render(request, view, "timeline.html", p=p, tl=tl, chart=timeline_chart(tl["buckets"]), top_dyads=top)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, view: View) -> Response:
+    p = _form(request, NetworkParams)
+    net = service.network(view.store, p)
+    return _render(request, view, "network.html", p=p, net=net)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, view: View) -> Response:
+    p = _form(request, PlaceParams)
+    pl = service.places(view.store, p)
+    return _render(request, view, "map.html", p=p, pl=pl, chart=map_chart(pl["items"]))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, view: View) -> Response:
+    p = _form(request, ArticleParams)
+    page = service.articles(view.store, p)
+    return _render(request, view, "articles.html", p=p, page=page, pager=_pager(request, page))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, view: View, article_id: Id) -> Response:
+    art = service.article(view.store, article_id)
+    segs = segments(art["text"], art["actors"], art["quotes"], art["events"])
+    return _render(request, view, "article.html", art=art, segments=segs)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, view: View) -> Response:
+    p = _form(request, QuoteParams)
+    page = service.quotes(view.store, p)
+    return _render(request, view, "quotes.html", p=p, page=page, pager=_pager(request, page))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, view: View) -> Response:
+    p = _form(request, ActorParams)
+    page = service.actors(view.store, p)
+    return _render(request, view, "actors.html", p=p, page=page, pager=_pager(request, page))
+
+
+@router.get("/lexicon/{rule}", response_class=HTMLResponse)
+def lexicon_page(request: Request, view: View, rule: Id) -> Response:
+    return _render(request, view, "lexicon.html", rule=rule, entries=lookup(rule), used=service.rule(view.store, rule))

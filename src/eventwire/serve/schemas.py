@@ -1,0 +1,353 @@
+"""The JSON shapes of the REST API (and of its OpenAPI document), and the row-to-shape functions.
+
+Events keep the nesting of CONTRACT.md (``source``/``target``/``place``/``plover`` objects, a
+``span`` pair) so that what ``eventwire analyze`` prints and what the API answers look alike.
+Models accept extra fields, so columns the store adds later pass through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="a stable, machine-readable error code, e.g. invalid_parameter")
+    message: str = Field(description="what went wrong and what to do about it")
+    details: list[dict[str, Any]] | None = Field(default=None, description="per-parameter problems, for validation errors")
+
+
+class ErrorResponse(BaseModel):
+    """The one error shape of every 4xx and 5xx answer."""
+
+    error: ErrorBody
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(description="rows matching the filters, over all pages")
+    limit: int
+    offset: int
+
+
+class ActorSide(Open):
+    code: str | None = None
+    name: str | None = None
+    text: str | None = Field(default=None, description="the words used (mentions only)")
+    country: str | None = None
+    sector: str | None = None
+    span: list[int] | None = Field(default=None, description="[start, end) in the article text (mentions only)")
+
+
+class PlaceOut(Open):
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str | None = None
+
+
+class _EventCore(Open):
+    code: str
+    base_code: str | None = None
+    root: str | None = None
+    name: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    plover: dict[str, str | None] | None = None
+    modality: str | None = None
+    date: dt.date | None = None
+    source: ActorSide | None = None
+    target: ActorSide | None = None
+    place: PlaceOut | None = None
+    sentence: str | None = None
+    rule: str | None = Field(default=None, description="the lexicon entry that fired")
+    is_root: bool | None = None
+
+
+class EventOut(_EventCore):
+    """One aggregated event (a GDELT-style fingerprint), counted across its mentions."""
+
+    id: str
+    global_id: int | None = None
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    avg_tone: float | None = None
+    first_article_id: str | None = None
+    source_url: str | None = None
+
+
+class MentionOut(_EventCore):
+    """One mention of an event in one article, with its character offsets."""
+
+    id: str
+    event_id: str | None = Field(default=None, description="the aggregated event (events.id)")
+    article_id: str
+    article_title: str | None = None
+    n: int | None = None
+    span: list[int | None] = Field(description="[start, end) of the sentence in the article text")
+    trigger: list[int] | None = Field(default=None, description="[start, end) of the word that fired")
+    quote_n: int | None = None
+
+
+class EventDetail(EventOut):
+    mentions: list[MentionOut]
+
+
+class DyadOut(Open):
+    source: str
+    target: str
+    events: int
+    mentions: int
+    articles: int
+    goldstein_mean: float | None
+    cooperation: int = Field(description="events of QuadClass 1 and 2")
+    conflict: int = Field(description="events of QuadClass 3 and 4")
+    first_date: dt.date | None
+    last_date: dt.date | None
+
+
+class QuadCounts(BaseModel):
+    verbal_cooperation: int = Field(description="QuadClass 1")
+    material_cooperation: int = Field(description="QuadClass 2")
+    verbal_conflict: int = Field(description="QuadClass 3")
+    material_conflict: int = Field(description="QuadClass 4")
+
+
+class Bucket(BaseModel):
+    period: dt.date = Field(description="first day of the period")
+    events: int
+    mentions: int
+    goldstein_mean: float | None
+    cooperation: int = Field(description="QuadClass 1 and 2")
+    conflict: int = Field(description="QuadClass 3 and 4")
+    quad: QuadCounts
+
+
+class Timeline(BaseModel):
+    by: str
+    filters: dict[str, Any]
+    buckets: list[Bucket] = Field(description="every period from the first to the last, empty ones included")
+    events: int = Field(description="events in the buckets")
+    cooperation: int
+    conflict: int
+    goldstein_mean: float | None = Field(description="mean over the events (not over the periods)")
+
+
+class PlacePoint(Open):
+    name: str | None
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    mentions: int
+    goldstein_mean: float | None
+    cooperation: int
+    conflict: int
+
+
+class PlacesOut(BaseModel):
+    items: list[PlacePoint]
+    events: int = Field(description="events at the places listed")
+
+
+class Node(BaseModel):
+    id: str = Field(description="the actor (code or country, by level)")
+    events: int = Field(description="events on the node's links")
+    as_source: int
+    as_target: int
+    goldstein_mean: float | None
+
+
+class Edge(BaseModel):
+    source: str
+    target: str
+    events: int
+    mentions: int
+    goldstein_mean: float | None
+    cooperation: int
+    conflict: int
+
+
+class Network(BaseModel):
+    level: str
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class ActorOut(Open):
+    name: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str | None
+    articles: int
+    mentions: int
+
+
+class ArticleOut(Open):
+    id: str
+    status: str
+    reason: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str | None = None
+    duplicate_of: str | None = None
+    tone: float | None = None
+    doc_len: int | None = None
+    mentions: int = Field(description="event mentions found in the article")
+
+
+class QuoteOut(Open):
+    article_id: str
+    n: int
+    speaker: ActorSide | None
+    text: str | None
+    kind: str | None
+    cue: str | None
+    span: list[int | None] = Field(description="[start, end) of the quoted words in the article text")
+    cue_span: list[int] | None = None
+    rule: str | None = None
+    article_title: str | None = None
+    article_published: dt.date | None = None
+
+
+class ArticleActor(Open):
+    n: int
+    name: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str | None
+    rule: str | None
+    mentions: list[list[int]] = Field(description="[start, end) of every mention")
+
+
+class ArticleAnalysis(Open):
+    """One article with everything found in it; every span indexes ``text``."""
+
+    id: str
+    status: str
+    reason: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str | None = None
+    duplicate_of: str | None = None
+    tone: float | None = None
+    text: str
+    actors: list[ArticleActor]
+    events: list[MentionOut] = Field(description="the event mentions of this article")
+    quotes: list[QuoteOut]
+    places: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    duplicates: list[dict[str, Any]] = Field(description="stored copies of this article")
+
+
+class Stats(Open):
+    articles: int
+    articles_ok: int
+    events: int
+    event_mentions: int
+    quotes: int
+    actors: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    snapshot: bool = Field(description="true when the live store is being written and this is a snapshot")
+
+
+class DocumentIn(BaseModel):
+    """A document to analyse, as in CONTRACT.md."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(default=None, max_length=200)
+    text: str | None = Field(default=None, max_length=200_000)
+    html: str | None = Field(default=None, max_length=500_000)
+    title: str | None = Field(default=None, max_length=1000)
+    published: dt.date | None = None
+    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(default=None, max_length=200)
+
+
+class AnalyzeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    documents: list[DocumentIn] = Field(min_length=1, max_length=20)
+
+
+class AnalyzeOut(BaseModel):
+    analyses: list[dict[str, Any]] = Field(description="one analysis per document, in the shape `eventwire analyze` prints")
+
+
+# -- rows to shapes ----------------------------------------------------------------------------
+
+def _pair(r: dict[str, Any], a: str, b: str) -> list[int] | None:
+    return [r[a], r[b]] if r.get(a) is not None and r.get(b) is not None else None
+
+
+def _side(r: dict[str, Any], side: str) -> dict[str, Any] | None:
+    vals = {k: r.get(f"{side}_{k}") for k in ("code", "name", "text", "country", "sector")}
+    if not any(v is not None for v in vals.values()):
+        return None
+    vals["span"] = _pair(r, f"{side}_start", f"{side}_end")
+    return vals
+
+
+_FLAT = {f"{side}_{k}" for side in ("source", "target") for k in ("text", "name", "code", "country", "sector", "key",
+                                                                   "start", "end")}
+_FLAT |= {"place_name", "place_country", "place_lat", "place_lon", "place_kind", "place_key", "plover_event",
+          "plover_mode", "span_start", "span_end", "trigger_start", "trigger_end", "fingerprint", "added"}
+
+
+def event_out(r: dict[str, Any]) -> dict[str, Any]:
+    """A stored event or mention row in the nested shape of CONTRACT.md (source, target, place, plover)."""
+    out = {k: v for k, v in r.items() if k not in _FLAT}
+    out["source"] = _side(r, "source")
+    out["target"] = _side(r, "target")
+    has_place = r.get("place_name") is not None or r.get("place_lat") is not None
+    out["place"] = ({"name": r.get("place_name"), "country": r.get("place_country"), "lat": r.get("place_lat"),
+                     "lon": r.get("place_lon"), "kind": r.get("place_kind")} if has_place else None)
+    out["plover"] = ({"event": r.get("plover_event"), "mode": r.get("plover_mode")}
+                     if r.get("plover_event") or r.get("plover_mode") else None)
+    if "span_start" in r:  # a mention
+        out["event_id"] = r.get("fingerprint")
+        out["span"] = [r.get("span_start"), r.get("span_end")]
+        out["trigger"] = _pair(r, "trigger_start", "trigger_end")
+    return out
+
+
+def quote_out(r: dict[str, Any]) -> dict[str, Any]:
+    """A stored quote row with its speaker as an object and spans as pairs."""
+    drop = {"speaker_name", "speaker_code", "speaker_start", "speaker_end", "span_start", "span_end", "cue_start",
+            "cue_end"}
+    out = {k: v for k, v in r.items() if k not in drop}
+    spk = r.get("speaker_name"), r.get("speaker_code")
+    out["speaker"] = ({"name": spk[0], "code": spk[1], "span": _pair(r, "speaker_start", "speaker_end")}
+                      if any(spk) else None)
+    out["span"] = [r.get("span_start"), r.get("span_end")]
+    out["cue_span"] = _pair(r, "cue_start", "cue_end")
+    return out
+
+
+def actor_out(r: dict[str, Any]) -> dict[str, Any]:
+    """An article's actor with every mention as a [start, end) pair."""
+    out = {k: v for k, v in r.items() if k not in ("spans", "article_id", "mentions")}
+    spans = r.get("spans") or []
+    if isinstance(spans, str):
+        spans = json.loads(spans)
+    out["mentions"] = [list(s) for s in spans]
+    return out

@@ -1,0 +1,328 @@
+"""The SQL of the analysis queries, built from validated filters. Parameterised only: no value a user
+gives is ever spliced into SQL text; the few words that choose SQL (time unit, dyad level) come
+from fixed tables here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypedDict
+
+from ..errors import Errors, EventwireError
+from .keys import parse_day
+
+MODALITIES = ("asserted", "negated", "hypothetical")
+UNITS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+LEVELS = {
+    # dyad level -> (source expression, target expression)
+    "code": ("source_code", "target_code"),
+    "country": ("coalesce(source_country, source_code)", "coalesce(target_country, target_code)"),
+}
+_CODE = re.compile(r"^\d{1,4}$")
+_ACTOR = re.compile(r"^[A-Za-z0-9]{1,30}$")
+
+
+class EventFilters(TypedDict, total=False):
+    """Filters shared by the event queries (all optional; all given ones must hold).
+
+    - actor: CAMEO actor code prefix, as source or target ("RUS", "USAGOV").
+    - dyad: "SOURCE-TARGET" code prefixes ("USA-RUS"): events from the first to the second.
+    - undirected: with ``dyad``, also events from the second to the first.
+    - code: CAMEO event code prefix ("04", "042").
+    - quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict;
+      one or several.
+    - since, until: first and last event date, inclusive (YYYY-MM-DD).
+    - place: place name (case-insensitive) or the place's ISO alpha-3 country code.
+    - modality: asserted, negated or hypothetical. None means every modality.
+    - one_a_day: the ICEWS filter: the same date, source, target, code and modality counted once.
+    """
+
+    actor: str | None
+    dyad: str | None
+    undirected: bool
+    code: str | None
+    quad_class: int | Sequence[int] | None
+    since: str | date | None
+    until: str | date | None
+    place: str | None
+    modality: str | None
+    one_a_day: bool
+
+
+@dataclass
+class Query:
+    """SQL text and its parameters."""
+
+    sql: str
+    params: list[Any] = field(default_factory=list)
+
+
+def _bad(cause: str) -> EventwireError:
+    return EventwireError(Errors.E041, cause=cause)
+
+
+def _actor(value: str, what: str) -> str:
+    if not _ACTOR.match(value):
+        raise _bad(f"{what} {value!r} is not a CAMEO actor code (letters and digits, e.g. RUS or USAGOV)")
+    return value.upper()
+
+
+def _day(value: str | date, what: str) -> date:
+    day = parse_day(value)
+    if day is None:
+        raise _bad(f"{what} {value!r} is not a date; use YYYY-MM-DD")
+    return day
+
+
+def where(filters: EventFilters) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over the ``events`` table (or anything with its columns) and their parameters."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if filters.get("actor"):
+        prefix = _actor(str(filters["actor"]), "actor") + "%"
+        conds.append("(source_code LIKE ? OR target_code LIKE ?)")
+        params += [prefix, prefix]
+    if filters.get("dyad"):
+        a, sep, b = str(filters["dyad"]).partition("-")
+        if not sep or not a or not b:
+            raise _bad(f"dyad {filters['dyad']!r} must be SOURCE-TARGET, e.g. USA-RUS")
+        a, b = _actor(a, "dyad source") + "%", _actor(b, "dyad target") + "%"
+        if filters.get("undirected"):
+            conds.append("((source_code LIKE ? AND target_code LIKE ?) OR (source_code LIKE ? AND target_code LIKE ?))")
+            params += [a, b, b, a]
+        else:
+            conds.append("(source_code LIKE ? AND target_code LIKE ?)")
+            params += [a, b]
+    if filters.get("code"):
+        code = str(filters["code"])
+        if not _CODE.match(code):
+            raise _bad(f"code {code!r} is not a CAMEO event code prefix (1 to 4 digits, e.g. 04 or 042)")
+        conds.append("code LIKE ?")
+        params.append(code + "%")
+    quad = filters.get("quad_class")
+    if quad is not None:
+        quads = [quad] if isinstance(quad, int) else list(quad)
+        if not quads or any(not isinstance(q, int) or q not in (1, 2, 3, 4) for q in quads):
+            raise _bad(f"quad_class {quad!r} must be 1, 2, 3 or 4")
+        conds.append(f"quad_class IN ({', '.join('?' * len(quads))})")
+        params += quads
+    if filters.get("since"):
+        conds.append("date >= ?")
+        params.append(_day(filters["since"], "since"))  # type: ignore[arg-type]
+    if filters.get("until"):
+        conds.append("date <= ?")
+        params.append(_day(filters["until"], "until"))  # type: ignore[arg-type]
+    if filters.get("place"):
+        place = str(filters["place"]).strip()
+        conds.append("(lower(place_name) = lower(?) OR place_country = upper(?))")
+        params += [place, place]
+    modality = filters.get("modality")
+    if modality:
+        if modality not in MODALITIES:
+            raise _bad(f"modality {modality!r} must be one of {', '.join(MODALITIES)}")
+        conds.append("modality = ?")
+        params.append(modality)
+    return conds, params
+
+
+def selected_events(filters: EventFilters) -> Query:
+    """The aggregated events the filters select, one-a-day applied when asked: a subquery for the others."""
+    conds, params = where(filters)
+    sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(conds) if conds else "")
+    if filters.get("one_a_day"):
+        # ICEWS: one event per date, dyad and code; the best-reported one stands for the day.
+        sql += (" QUALIFY row_number() OVER (PARTITION BY date, source_key, target_key, code, modality"
+                " ORDER BY num_articles DESC, num_mentions DESC, id) = 1")
+    return Query(sql, params)
+
+
+def events_query(filters: EventFilters, limit: int | None, offset: int, newest_first: bool) -> Query:
+    """Aggregated events, in date order."""
+    base = selected_events(filters)
+    order = "date DESC NULLS LAST" if newest_first else "date NULLS LAST"
+    sql = f"SELECT * FROM ({base.sql}) ORDER BY {order}, num_articles DESC, num_mentions DESC, id"
+    return _page(Query(sql, base.params), limit, offset)
+
+
+def dyads_query(filters: EventFilters, level: str, limit: int | None) -> Query:
+    """Dyads by number of events, with mentions, mean Goldstein and cooperation against conflict."""
+    if level not in LEVELS:
+        raise _bad(f"level {level!r} must be one of {', '.join(LEVELS)}")
+    s, t = LEVELS[level]
+    base = selected_events(filters)
+    sql = f"""
+        SELECT {s} AS source, {t} AS target, count(*) AS events, sum(num_mentions)::BIGINT AS mentions,
+               sum(num_articles)::BIGINT AS articles, avg(goldstein) AS goldstein_mean,
+               count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+               min(date) AS first_date, max(date) AS last_date
+        FROM ({base.sql})
+        WHERE {s} IS NOT NULL AND {t} IS NOT NULL
+        GROUP BY 1, 2
+        ORDER BY events DESC, mentions DESC, source, target"""
+    return _page(Query(sql, base.params), limit, 0)
+
+
+def timeline_query(filters: EventFilters, by: str) -> Query:
+    """Events per day, week (from Monday), month or year, with every period in the range present."""
+    if by not in UNITS:
+        raise _bad(f"by {by!r} must be one of {', '.join(UNITS)}")
+    unit = UNITS[by]
+    base = selected_events(filters)
+    since, until = filters.get("since"), filters.get("until")
+    sql = f"""
+        WITH b AS (
+            SELECT date_trunc('{unit}', date)::DATE AS period, * FROM ({base.sql}) WHERE date IS NOT NULL
+        ),
+        agg AS (
+            SELECT period, count(*) AS events, sum(num_mentions)::BIGINT AS mentions, avg(goldstein) AS goldstein_mean,
+                   count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
+                   count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
+                   count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+                   count(*) FILTER (WHERE quad_class = 4) AS material_conflict
+            FROM b GROUP BY period
+        ),
+        bounds AS (
+            SELECT date_trunc('{unit}', coalesce(?::DATE, min(period)))::DATE AS lo,
+                   date_trunc('{unit}', coalesce(?::DATE, max(period)))::DATE AS hi
+            FROM agg
+        ),
+        periods AS (
+            SELECT unnest(generate_series(lo, hi, INTERVAL 1 {unit}))::DATE AS period FROM bounds WHERE lo <= hi
+        )
+        SELECT p.period,
+               coalesce(events, 0) AS events, coalesce(mentions, 0) AS mentions, goldstein_mean,
+               coalesce(verbal_cooperation, 0) + coalesce(material_cooperation, 0) AS cooperation,
+               coalesce(verbal_conflict, 0) + coalesce(material_conflict, 0) AS conflict,
+               coalesce(verbal_cooperation, 0) AS verbal_cooperation,
+               coalesce(material_cooperation, 0) AS material_cooperation,
+               coalesce(verbal_conflict, 0) AS verbal_conflict,
+               coalesce(material_conflict, 0) AS material_conflict
+        FROM periods p LEFT JOIN agg USING (period)
+        ORDER BY p.period"""
+    params = [*base.params, _day(since, "since") if since else None, _day(until, "until") if until else None]
+    return Query(sql, params)
+
+
+def places_query(filters: EventFilters, limit: int | None) -> Query:
+    """Event places with coordinates, for a map: events, mentions and mean Goldstein per place."""
+    base = selected_events(filters)
+    sql = f"""
+        SELECT place_key, any_value(place_name) AS name, any_value(place_country) AS country,
+               any_value(place_lat) AS lat, any_value(place_lon) AS lon, count(*) AS events,
+               sum(num_mentions)::BIGINT AS mentions, avg(goldstein) AS goldstein_mean,
+               count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+        FROM ({base.sql})
+        WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL
+        GROUP BY place_key
+        ORDER BY events DESC, mentions DESC, place_key"""
+    return _page(Query(sql, base.params), limit, 0)
+
+
+def _page(q: Query, limit: int | None, offset: int) -> Query:
+    if limit is not None:
+        if limit < 0:
+            raise _bad(f"limit {limit} must be 0 or more")
+        q.sql += " LIMIT ?"
+        q.params.append(limit)
+    if offset:
+        if offset < 0:
+            raise _bad(f"offset {offset} must be 0 or more")
+        q.sql += " OFFSET ?"
+        q.params.append(offset)
+    return q
+
+
+def paged(sql: str, params: list[Any], limit: int | None, offset: int) -> Query:
+    """``sql`` with LIMIT/OFFSET parameters appended."""
+    return _page(Query(sql, list(params)), limit, offset)
+
+
+
+def _where_sql(conds: list[str]) -> str:
+    return " WHERE " + " AND ".join(conds) if conds else ""
+
+
+def mentions_query(event_id: str | None, article_id: str | None, rule: str | None) -> Query:
+    """Event mentions with their article's title, URL, source and date (unordered, unpaged)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    for col, value in (("m.fingerprint", event_id), ("m.article_id", article_id), ("m.rule", rule)):
+        if value:
+            conds.append(f"{col} = ?")
+            params.append(value)
+    return Query("SELECT m.*, a.title AS article_title, a.url AS article_url, a.source AS article_source,"
+                 " a.published AS article_published FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+                 + _where_sql(conds), params)
+
+
+def articles_query(status: str | None, source: str | None, since: str | date | None, until: str | date | None) -> Query:
+    """Articles without their text, with their number of event mentions (unordered, unpaged)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if status:
+        conds.append("a.status = ?")
+        params.append(status)
+    if source:
+        conds.append("(lower(a.source) = lower(?) OR a.source_key = lower(?))")
+        params += [source, source]
+    if since:
+        conds.append("a.published >= ?")
+        params.append(_day(since, "since"))
+    if until:
+        conds.append("a.published <= ?")
+        params.append(_day(until, "until"))
+    return Query("SELECT a.* EXCLUDE (text), (SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS mentions"
+                 " FROM articles a" + _where_sql(conds), params)
+
+
+def quotes_query(speaker: str | None, article_id: str | None, kind: str | None, since: str | date | None,
+                 until: str | date | None) -> Query:
+    """Quotes with their article's title, date and URL (unordered, unpaged)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        conds.append("(q.speaker_code LIKE ? OR q.speaker_name ILIKE ?)")
+        params += [speaker.upper() + "%", "%" + speaker.replace("%", "").replace("_", "") + "%"]
+    if article_id:
+        conds.append("q.article_id = ?")
+        params.append(article_id)
+    if kind:
+        conds.append("q.kind = ?")
+        params.append(kind)
+    if since:
+        conds.append("a.published >= ?")
+        params.append(_day(since, "since"))
+    if until:
+        conds.append("a.published <= ?")
+        params.append(_day(until, "until"))
+    return Query("SELECT q.*, a.title AS article_title, a.published AS article_published, a.url AS article_url"
+                 " FROM quotes q JOIN articles a ON a.id = q.article_id" + _where_sql(conds), params)
+
+
+def actors_query(code: str | None, uncoded: bool) -> Query:
+    """Actors grouped by name and code across articles (unordered, unpaged)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if code:
+        conds.append("code LIKE ?")
+        params.append(code.upper() + "%")
+    if uncoded:
+        conds.append("code IS NULL")
+    return Query("SELECT name, code, any_value(country) AS country, any_value(sector) AS sector, any_value(kind) AS kind,"
+                 " count(DISTINCT article_id) AS articles, sum(mentions)::BIGINT AS mentions FROM actors"
+                 + _where_sql(conds) + " GROUP BY name, code", params)
+
+
+def ordered(q: Query, order: str, limit: int | None, offset: int) -> Query:
+    """``q`` sorted by ``order`` (fixed SQL from this module, never user text) and paged."""
+    return _page(Query(f"SELECT * FROM ({q.sql}) ORDER BY {order}", list(q.params)), limit, offset)
+
+
+def counted(q: Query) -> Query:
+    """The number of rows ``q`` gives."""
+    return Query(f"SELECT count(*) AS n FROM ({q.sql})", list(q.params))

@@ -1,0 +1,83 @@
+"""Exact and near-duplicate detection, and the screen that sets duplicates aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.clean.duplicates import DuplicateIndex, content_hash, screen_duplicate
+from eventwire.models import Article
+
+STORY = (
+    "Government forces recaptured the northern town of Belvale on Sunday after three days of fighting with "
+    "rebel units, the defence ministry said. Residents who fled to the coast said they would not return "
+    "until the roads were cleared of mines. Aid agencies warned that food stocks in the region would run "
+    "out within a week unless convoys were allowed through the checkpoints."
+)
+OTHER = (
+    "The central bank raised its main interest rate by half a point on Thursday, its third increase this "
+    "year, citing stubborn inflation in food and energy prices. Economists had expected a smaller move. "
+    "The currency strengthened against the dollar after the announcement."
+)
+
+
+def test_duplicates_content_hash_ignores_case_spacing_and_punctuation() -> None:
+    assert content_hash("Troops  crossed the border.") == content_hash("troops crossed the border!")
+    assert content_hash("Troops crossed the border.") != content_hash("Troops crossed the river.")
+
+
+def test_duplicates_finds_exact_copy() -> None:
+    index = DuplicateIndex()
+    index.add("a", STORY)
+    assert index.find(STORY.upper()) == "a"
+    assert index.find(OTHER) is None
+
+
+def test_duplicates_finds_near_copy_with_new_ending() -> None:
+    index = DuplicateIndex(threshold=0.8)
+    index.add("a", STORY)
+    copy = STORY + " Photo: AFP."
+    assert index.find(copy) == "a"
+
+
+def test_duplicates_different_story_is_not_a_near_copy() -> None:
+    index = DuplicateIndex()
+    index.add("a", STORY)
+    index.add("b", OTHER)
+    rewritten = STORY.replace("Belvale", "Dunmore").replace("Sunday", "Monday").replace("three", "five")
+    rewritten = rewritten.replace("coast", "capital").replace("week", "month").replace("food", "fuel")
+    assert index.find(rewritten) is None
+
+
+def test_duplicates_a_text_is_not_its_own_duplicate() -> None:
+    index = DuplicateIndex()
+    index.add("a", STORY)
+    assert index.find(STORY, exclude="a") is None
+
+
+def test_duplicates_seed_from_store_rows() -> None:
+    index = DuplicateIndex()
+    n = index.seed([{"id": "s1", "text": STORY, "content_hash": None}, ("s2", OTHER, "abc"), (None, "x", None)])
+    assert n == 2 and "s1" in index and len(index) == 2
+    assert index.find(OTHER) == "s2"
+
+
+def test_duplicates_short_texts_match_exactly_only() -> None:
+    index = DuplicateIndex()
+    index.add("a", "Talks resumed.")
+    assert index.find("talks resumed") == "a"
+    assert index.find("Talks ended.") is None
+
+
+def test_duplicates_threshold_must_be_a_share() -> None:
+    with pytest.raises(ValueError):
+        DuplicateIndex(threshold=0)
+
+
+def test_duplicates_screen_marks_second_copy_skipped() -> None:
+    index = DuplicateIndex()
+    first = screen_duplicate(Article(id="a", text=STORY, content_hash=content_hash(STORY)), index)
+    second = screen_duplicate(Article(id="b", text=STORY), index)
+    failed = screen_duplicate(Article(id="c", text=STORY, status="error", reason="E009"), index)
+    assert first.status == "ok" and first.duplicate_of is None
+    assert (second.status, second.reason, second.duplicate_of) == ("skipped", "duplicate of a", "a")
+    assert failed.status == "error" and failed.duplicate_of is None

@@ -1,0 +1,137 @@
+"""Direct and partial quotes: each construction of news English, and what must not count as a quote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from quotekit import direct, quotes_in, speaker
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not retreat," said Defence Minister Petra Novak.',
+    '"We will not retreat," Defence Minister Petra Novak said on Monday.',
+    "“We will not retreat,” Defence Minister Petra Novak said on Monday.",
+])
+def test_direct_cue_after_the_quote(nlp: Any, text: str) -> None:
+    (q,) = quotes_in(nlp, text)
+    assert (q.kind, q.text, q.cue, q.rule) == ("direct", "We will not retreat", "said", "cue-after")
+    assert speaker(q) == "Petra Novak"
+    assert q.speaker is not None and text[q.speaker.span[0]:q.speaker.span[1]] == "Petra Novak"
+
+
+@pytest.mark.parametrize("text", [
+    'Defence Minister Petra Novak said: "We will not retreat."',
+    "Defence Minister Petra Novak told parliament on Monday: “We will not retreat.”",
+    'Defence Minister Petra Novak said in a statement that "we will not retreat."',
+])
+def test_direct_cue_before_the_quote_colon_or_that(nlp: Any, text: str) -> None:
+    (q,) = direct(quotes_in(nlp, text))
+    assert q.text.lower() == "we will not retreat."
+    assert q.rule == "cue-before"
+    assert speaker(q) == "Petra Novak"
+
+
+def test_direct_cue_inside_a_split_quote(nlp: Any) -> None:
+    text = '"We will not retreat," Petra Novak said, "and our soldiers stay where they are."'
+    first, second = quotes_in(nlp, text)
+    assert first.text == "We will not retreat"
+    assert second.text == "and our soldiers stay where they are."
+    assert second.kind == "direct"
+    assert speaker(first) == speaker(second) == "Petra Novak"
+
+
+def test_direct_second_quote_of_a_paragraph_has_the_first_ones_speaker(nlp: Any) -> None:
+    text = '"We will not retreat," Petra Novak said. "Our soldiers stay where they are."'
+    _, second = quotes_in(nlp, text)
+    assert second.text == "Our soldiers stay where they are."
+    assert second.rule == "same-paragraph"
+    assert speaker(second) == "Petra Novak"
+
+
+def test_direct_multi_sentence_quote_is_one_quote(nlp: Any) -> None:
+    text = "Petra Novak told parliament: “We will not retreat. Our soldiers stay where they are. Nobody should doubt it.”"
+    (q,) = quotes_in(nlp, text)
+    assert q.text == "We will not retreat. Our soldiers stay where they are. Nobody should doubt it."
+    assert speaker(q) == "Petra Novak"
+
+
+def test_direct_quote_running_over_paragraphs_keeps_its_speaker(nlp: Any) -> None:
+    text = ('Petra Novak spoke first. She warned: "We will not retreat.\n\n'
+            '"Our soldiers stay where they are.\n\n'
+            '"Nobody should doubt it."\n\n'
+            "The debate went on until midnight.")
+    found = quotes_in(nlp, text)
+    assert [q.text for q in found] == ["We will not retreat.", "Our soldiers stay where they are.", "Nobody should doubt it."]
+    assert [q.rule for q in found] == ["cue-before", "continued", "continued"]
+    assert {speaker(q) for q in found} == {"Petra Novak"}
+
+
+def test_direct_quote_paragraph_follows_the_speaker_of_the_paragraph_before(nlp: Any) -> None:
+    text = ("Prime Minister Kenji Watanabe said his government would double defence spending.\n\n"
+            '"The security situation is the most severe in decades."')
+    (q,) = direct(quotes_in(nlp, text))
+    assert q.rule == "previous-paragraph"
+    assert speaker(q) == "Kenji Watanabe"
+
+
+def test_direct_quote_paragraph_after_an_unrelated_paragraph_has_no_speaker_to_borrow(nlp: Any) -> None:
+    text = 'The parliament met on Monday.\n\n"The security situation is the most severe in decades."'
+    assert direct(quotes_in(nlp, text)) == []
+
+
+def test_direct_name_and_colon(nlp: Any) -> None:
+    (q,) = quotes_in(nlp, 'Senator Ramon Cruz: "This war on drugs has become a war on the poor."')
+    assert (q.kind, q.rule, q.cue) == ("direct", "name-colon", None)
+    assert speaker(q) == "Ramon Cruz"
+
+
+def test_direct_typo_cue_in_attribution_position(nlp: Any) -> None:
+    (q,) = quotes_in(nlp, 'Mr Lavrov sad afterwards: "We are all concerned."', codes={"Lavrov": "RUSGOV"})
+    assert (q.kind, q.cue) == ("direct", "sad")
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_direct_unknown_typo_one_edit_from_a_cue(nlp: Any) -> None:
+    (q,) = quotes_in(nlp, 'Senator Mary Collins stted later: "We have the numbers to pass this bill."')
+    assert q.cue == "stted" and speaker(q) == "Mary Collins"
+
+
+@pytest.mark.parametrize(("text", "fragment", "who"), [
+    ('Petra Novak described the offer as "insulting" and walked out.', "insulting", "Petra Novak"),
+    ('Petra Novak said the plan was "dead on arrival" and left.', "dead on arrival", "Petra Novak"),
+    ('Petra Novak warned there would be "costs and consequences" for the rebels.', "costs and consequences",
+     "Petra Novak"),
+])
+def test_direct_partial_quote_inside_a_sentence(nlp: Any, text: str, fragment: str, who: str) -> None:
+    partials = [q for q in quotes_in(nlp, text) if q.kind == "partial"]
+    assert [q.text for q in partials] == [fragment]
+    assert speaker(partials[0]) == who
+
+
+def test_direct_scare_quote_of_one_word_is_partial_even_after_that(nlp: Any) -> None:
+    found = quotes_in(nlp, 'Petra Novak said that the "self-defence" units answered to nobody.')
+    assert [q.kind for q in found if q.text == "self-defence"] == ["partial"]
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "peace plan" was published on Monday.',
+    'The documentary "A Nation Divided" was shown in parliament last week.',
+    'It was a sad day, "a terrible day" for everyone.',
+    '"Peace now" read the banners carried through the city.',
+])
+def test_direct_unattributed_quotes_and_titles_are_not_quotes(nlp: Any, text: str) -> None:
+    assert quotes_in(nlp, text) == []
+
+
+def test_direct_title_is_dropped_even_near_a_cue(nlp: Any) -> None:
+    found = quotes_in(nlp, 'Petra Novak said she had read "War And Peace" twice.')
+    assert [q for q in found if q.kind != "indirect"] == []
+
+
+def test_direct_kinds_and_spans_on_a_mixed_paragraph(nlp: Any) -> None:
+    text = ('Petra Novak called the vote "a disgrace" on Monday. "We will appeal," she said. '
+            "“The court will hear us.”")
+    found = quotes_in(nlp, text)
+    assert [(q.kind, q.text) for q in found if q.kind != "indirect"] == [
+        ("partial", "a disgrace"), ("direct", "We will appeal"), ("direct", "The court will hear us.")]
