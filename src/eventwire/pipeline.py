@@ -11,7 +11,7 @@ from spacy.language import Language
 from .actors import ActorRegistry, ActorResolver
 from .clean import DuplicateIndex, clean_document, screen_duplicate, screen_language
 from .config import Config
-from .events import code_events
+from .events import code_events, load_lexicon
 from .models import Analysis, Article, Document, Entity
 from .nlp import load_model, parse_articles
 from .quotes import find_quotes
@@ -86,7 +86,7 @@ class Pipeline:
             # 3. Who said what (quotes feed the events: the speaker stands for "I" and "we").
             quotes = find_quotes(doc, table)
             # 4. Who did what to whom, when and where.
-            events = code_events(doc, table, quotes, art)
+            events = code_events(doc, table, quotes, art, load_lexicon(*self.config.extra.get("lexicons", ())))
             entities = [Entity(e.text, e.label_, (e.start_char, e.end_char)) for e in doc.ents]
             # 5. The document's tone (GDELT AvgTone style); the store carries it to the events.
             done[id(art)] = Analysis(art, entities=entities, actors=table.actors, events=events, quotes=quotes,

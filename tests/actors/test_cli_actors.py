@@ -18,7 +18,8 @@ def _store(path: Path) -> None:
 
     with Store(path) as store:
         for n in range(2):
-            art = Article(id=f"a{n}", text=f"Text {n} about Zorbat Quell and Minister Ana Roca.", published="2020-01-0" + str(n + 1))
+            art = Article(id=f"a{n}", text=f"Text {n} about Zorbat Quell and Minister Ana Roca.",
+                          published=f"2020-01-0{n + 1}")
             store.write(Analysis(art, actors=[
                 Actor(name="Zorbat Quell", kind="person", mentions=[(14, 26)]),
                 Actor(name="Ana Roca", code="PRTGOV", country="PRT", sector="GOV", kind="person", rule="title",

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from actorkit import actor, code, mention
+from actorkit import code, mention
 
 
 @pytest.mark.parametrize(("text", "word", "want"), [
@@ -27,7 +26,7 @@ def test_places_capitals_and_seats_that_act_are_governments(resolve, text: str, 
 def test_places_a_capital_that_is_only_a_place_is_not_an_actor(resolve, text: str, word: str, country: str) -> None:
     t = resolve(text)
     assert mention(t, word) is None
-    i = [x.i for x in t.doc if x.text == word][0]
+    i = next(x.i for x in t.doc if x.text == word)
     place = t.place_at(i)
     assert place is not None and place.actor.country == country
 
@@ -52,3 +51,15 @@ def test_places_headline_with_colon_is_not_a_dateline(resolve) -> None:
 def test_places_fronted_place_gives_a_title_its_country(resolve) -> None:
     t = resolve("In Egypt, President Omar Farid received a call from his counterpart.")
     assert code(t, "Farid") == "EGYGOV"
+
+
+def test_places_hyphenated_country_is_not_a_dateline(resolve) -> None:
+    t = resolve("US-backed rebels seized the town on Monday.")
+    assert code(t, "rebels") == "---REB"
+    assert mention(t, "US") is None  # part of an adjective: the rebels are not American
+
+
+def test_places_country_that_leads_gives_its_code(resolve) -> None:
+    t = resolve("Saudi-led coalition jets bombed the port.")
+    got = code(t, "jets")
+    assert got is not None and got.startswith("SAU")

@@ -32,7 +32,7 @@ def test_pronouns_expletive_it_is_no_actor(resolve) -> None:
 
 def test_pronouns_they_for_two_coordinated_leaders(resolve) -> None:
     t = resolve("Mr Haas and Mr Moretti said they would meet again in June.")
-    i = [x.i for x in t.doc if x.text == "they"][0]
+    i = next(x.i for x in t.doc if x.text == "they")
     found = {m.actor.name for m in t.all_at(i)}
     assert found == {"Haas", "Moretti"}
 
@@ -40,3 +40,10 @@ def test_pronouns_they_for_two_coordinated_leaders(resolve) -> None:
 def test_pronouns_without_antecedent_stay_unresolved(resolve) -> None:
     t = resolve("He said the weather was fine.")
     assert mention(t, "He") is None
+
+
+def test_pronouns_they_for_a_plural_group_and_it_for_a_singular_one(resolve) -> None:
+    t = resolve("Syrian rebels seized the airport on Monday. They said the town would fall next.")
+    assert actor(t, "They") is actor(t, "rebels")
+    t = resolve("The Iranian government rejected the offer on Monday and said it would not negotiate.")
+    assert actor(t, "it") is actor(t, "government")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from actorkit import code
+
 from eventwire.actors import ActorRegistry, ActorResolver
 from eventwire.models import Actor, Analysis, Article
-
-from actorkit import code
 
 
 def test_registry_learns_by_full_name_and_surname() -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from actorkit import actor, code, mention
+from actorkit import actor, code
 
 
 @pytest.mark.parametrize(("text", "word", "want"), [
@@ -72,7 +71,7 @@ def test_titles_pro_country_fighters_are_not_that_country(resolve) -> None:
 
 def test_titles_coordinated_countries_make_two_actors(resolve) -> None:
     t = resolve("US and British activists staged a protest outside the embassy.")
-    found = {m.actor.code for m in t.all_at([x.i for x in t.doc if x.text == "activists"][0])}
+    found = {m.actor.code for m in t.all_at(next(x.i for x in t.doc if x.text == "activists"))}
     assert found == {"USAOPP", "GBROPP"}
 
 

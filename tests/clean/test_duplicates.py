@@ -81,3 +81,20 @@ def test_duplicates_screen_marks_second_copy_skipped() -> None:
     assert first.status == "ok" and first.duplicate_of is None
     assert (second.status, second.reason, second.duplicate_of) == ("skipped", "duplicate of a", "a")
     assert failed.status == "error" and failed.duplicate_of is None
+
+
+def test_duplicates_pipeline_screen_sets_aside_languages_and_copies() -> None:
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline()  # screening needs no spaCy model
+    assert pipeline.seed_duplicates([("stored-1", OTHER, None)]) == 1
+    spanish = Article(id="es", text="Las fuerzas del gobierno recuperaron la ciudad el domingo.", language="es")
+    arts = [Article(id="a", text=STORY, language="en"), Article(id="b", text=STORY, language="en"),
+            Article(id="c", text=OTHER, language="en"), spanish]
+    out = list(pipeline.screen(arts))
+    assert [(a.status, a.duplicate_of) for a in out] == [("ok", None), ("skipped", "a"), ("skipped", "stored-1"),
+                                                         ("skipped", None)]
+    assert out[3].reason == "language es"
+    # the index is kept across calls: a later copy of "a" is found too
+    (later,) = pipeline.screen([Article(id="d", text=STORY, language="en")])
+    assert later.duplicate_of == "a"

@@ -44,3 +44,8 @@ def test_normalize_is_stable_when_run_twice() -> None:
 
 def test_normalize_paragraphs_split_on_any_line_break() -> None:
     assert paragraphs("a\nb\n\n c \n") == ["a", "b", "c"]
+
+
+def test_normalize_resolves_html_character_references() -> None:
+    assert normalize_text("Kerry&#8217;s talks with AT&amp;T&nbsp;staff") == "Kerry\u2019s talks with AT&T staff"
+    assert normalize_text("R&D spending; salt & pepper") == "R&D spending; salt & pepper"

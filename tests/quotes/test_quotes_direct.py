@@ -135,3 +135,25 @@ def test_direct_kinds_and_spans_on_a_mixed_paragraph(nlp: Any) -> None:
     found = quotes_in(nlp, text)
     assert [(q.kind, q.text) for q in found if q.kind != "indirect"] == [
         ("partial", "a disgrace"), ("direct", "We will appeal"), ("direct", "The court will hear us.")]
+
+
+def test_direct_one_word_answer_with_its_cue_is_direct(nlp: Any) -> None:
+    (q,) = quotes_in(nlp, '"Amazing," Anthony Davis said after the game.')
+    assert (q.kind, q.text) == ("direct", "Amazing")
+
+
+def test_direct_single_quotes_in_the_british_style(nlp: Any) -> None:
+    text = ("Labour leader Keir Hamlin said: 'We won't let this government off the hook.'\n\n"
+            "'The voters' patience has run out,' he added.")
+    found = quotes_in(nlp, text)
+    assert [(q.kind, q.text) for q in found] == [
+        ("direct", "We won't let this government off the hook."), ("direct", "The voters' patience has run out")]
+    assert {speaker(q) for q in found} == {"Keir Hamlin"}
+
+
+def test_direct_quote_split_by_its_attribution(nlp: Any) -> None:
+    text = '"The economy," Chancellor Rita Moss said, "is stronger than our critics claim."'
+    found = quotes_in(nlp, text)
+    assert [(q.kind, q.text) for q in found] == [("direct", "The economy"),
+                                                 ("direct", "is stronger than our critics claim.")]
+    assert {speaker(q) for q in found} == {"Rita Moss"}

@@ -62,3 +62,8 @@ def test_marks_paragraphs_skip_blank_lines_and_trim() -> None:
 def test_marks_empty_quotes_and_empty_text_yield_nothing() -> None:
     assert contents('He said "" and left.') == []
     assert contents("") == []
+
+
+def test_marks_plural_possessive_inside_a_single_quoted_stretch() -> None:
+    text = "'The voters' patience has run out,' he added. 'We won't wait.'"
+    assert contents(text) == ["The voters' patience has run out", "We won't wait."]

@@ -64,6 +64,8 @@ def analyses() -> list[Analysis]:
     """The four analyses of the test store."""
     out = []
     aid, day, title, text = A1
+    lavrov_said = _span(text, "Lavrov said")
+    lavrov2 = (lavrov_said[0], lavrov_said[0] + len("Lavrov"))
     lav = _ref(text, "Russian Foreign Minister Sergei Lavrov", "RUSGOV", "RUS", "GOV")
     ker = _ref(text, "US Secretary of State John Kerry", "USAGOV", "USA", "GOV")
     mos = _ref(text, "Moscow", "RUSGOV", "RUS", "GOV")
@@ -71,7 +73,7 @@ def analyses() -> list[Analysis]:
     out.append(Analysis(
         Article(aid, text=text, title=title, published=day, source="Wire One", language="en"),
         actors=[Actor("Sergei Lavrov", "RUSGOV", "RUS", "GOV", "person",
-                      [_span(text, "Sergei Lavrov"), _span(text, "Lavrov said")[0:1] + (_span(text, "Lavrov said")[0] + 6,)],
+                      [_span(text, "Sergei Lavrov"), lavrov2],
                       rule="dict:lavrov"),
                 Actor("John Kerry", "USAGOV", "USA", "GOV", "person", [_span(text, "John Kerry")]),
                 Actor("Moscow", "RUSGOV", "RUS", "GOV", "country", [_span(text, "Moscow")]),
@@ -79,8 +81,7 @@ def analyses() -> list[Analysis]:
         events=[_event(text, "040", "met", lav, ker, "meet.1", place=GENEVA, date="2025-03-10"),
                 _event(text, "130", "threatened", mos, ukr, "threaten.1")],
         quotes=[Quote("The talks were useful,", "direct", _span(text, "The talks were useful,"),
-                      speaker=ActorRef("Lavrov", "Sergei Lavrov", "RUSGOV", span=_span(text, "Lavrov said")[0:1]
-                                       + (_span(text, "Lavrov said")[0] + 6,)),
+                      speaker=ActorRef("Lavrov", "Sergei Lavrov", "RUSGOV", span=lavrov2),
                       cue="said", cue_span=_span(text, "said"))],
         tone=-0.5))
     aid, day, title, text = A2

@@ -45,7 +45,8 @@ def test_serve_api_stats_counts_the_store(client: TestClient) -> None:
 
 
 def test_serve_api_health_reports_a_live_store(client: TestClient) -> None:
-    assert get(client, "/api/v1/health") == {"status": "ok", "store": "live", "version": get(client, "/openapi.json")["info"]["version"]}
+    version = get(client, "/openapi.json")["info"]["version"]
+    assert get(client, "/api/v1/health") == {"status": "ok", "store": "live", "version": version}
 
 
 # -- events --------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from eventwire.serve.highlight import segments
 
 TEXT = 'Lavrov said "we met Kerry today". Then he left.'
@@ -12,7 +14,7 @@ def test_serve_highlight_segments_cover_the_text_exactly() -> None:
                     [{"id": "e1", "span": [0, 33], "trigger": [16, 19]}])
     assert "".join(s.text for s in segs) == TEXT
     assert [s.start for s in segs] == sorted(s.start for s in segs)
-    assert all(a.end == b.start for a, b in zip(segs, segs[1:], strict=False))
+    assert all(a.end == b.start for a, b in pairwise(segs))
 
 
 def test_serve_highlight_overlapping_marks_stack_on_one_segment() -> None:

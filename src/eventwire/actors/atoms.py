@@ -82,6 +82,8 @@ def _pos_ok(entry: Entry, toks: list[Token]) -> bool:
     if entry.kind != "role":
         return True
     last = toks[-1]
+    if entry.pos == "mod":
+        return last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i
     if last.pos_ in NOUNISH or (last.pos_ == "X" and last.is_title):
         return True
     return entry.pos == "any" and (last.pos_ in MODIFIER_POS or last.dep_ in ("amod", "compound", "nmod"))
@@ -110,8 +112,8 @@ def find_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
             continue
         start, end = ent.start, ent.end
         label = ent.label_
-        if label == "ORG" and start > 0 and doc[start - 1].lower_ in lex.honorifics:
-            label = "PERSON"  # "Mr Novak" tagged as an organisation
+        if label == "ORG" and start > 0 and _person_slot(doc, start, end, lex, role_tokens):
+            label = "PERSON"  # "Mr Novak", "opposition leader Morgan Tsvangirai" tagged as organisations
         if label == "PERSON":
             start, end, gender = _strip_name(doc, start, end, lex, role_tokens)
         else:
@@ -143,6 +145,16 @@ def find_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
     atoms.extend(_honorific_names(doc, lex, atoms))
     atoms.sort(key=lambda a: (a.start, -a.end))
     return _drop_nested(atoms)
+
+
+def _person_slot(doc: Doc, start: int, end: int, lex: Lexicon, role_tokens: set[int]) -> bool:
+    """Proper nouns right after an honorific or a singular title are a person's name."""
+    before = doc[start - 1]
+    if before.lower_ in lex.honorifics:
+        return True
+    names = doc[start:end]
+    return (start - 1 in role_tokens and before.tag_ in ("NN", "NNP") and 2 <= len(names) <= 4
+            and all(t.pos_ == "PROPN" and t.is_title for t in names))
 
 
 def _honorific_names(doc: Doc, lex: Lexicon, atoms: list[Atom]) -> list[Atom]:

@@ -43,9 +43,11 @@ class PersonLinker:
 
     def __init__(self) -> None:
         self.people: list[PersonRec] = []
+        self.ambiguous = False  # the last surname lookup had several people to choose from
 
     def find(self, words: list[str], gender: str) -> PersonRec | None:
         """The person these name words refer to, or None for someone new."""
+        self.ambiguous = False
         if not words:
             return None
         if len(words) >= 2:
@@ -59,6 +61,7 @@ class PersonLinker:
         for pick in (lambda p: p.words[-1] == w, lambda p: p.words[0] == w):  # surname, then family-name-first
             cands = [p for p in self.people if pick(p) and _fits(p, gender)]
             if cands:
+                self.ambiguous = len(cands) > 1
                 return max(cands, key=lambda p: p.last)
         return None
 
@@ -162,23 +165,21 @@ def _antecedents(tok: Token, kind: str, gender: str, table: ActorTable, linker: 
     if gov:
         return gov[:1]
     here = sent_of.get(tok.i, 0)
-    for n in range(here, max(-1, here - WINDOW[kind] - 1), -1):
+    window = range(here, max(-1, here - WINDOW[kind] - 1), -1)
+    own = {c.i for c in tok.head.children}
+    later: list[Mention] = []
+    for n in window:
         cands = [m for m in by_sent.get(n, []) if (n < here or m.end <= tok.i)
                  and _compatible(table.doc, m, kind, gender, linker)]
-        if not cands:
-            continue
-        subjects = [m for m in cands if _is_subject(table.doc, m)]
         if n == here:
             # Not the object of the pronoun's own verb: "Obama told Putin he ..." keeps "he" for Obama.
-            own = {c.i for c in tok.head.children}
-            cands = [m for m in cands if not any(i in own for i in range(m.start, m.end))
-                     or _is_subject(table.doc, m)]
-            ordered = sorted(subjects, key=lambda m: -m.start) + sorted(cands, key=lambda m: -m.start)
-        else:
-            ordered = sorted(subjects, key=lambda m: m.start) + sorted(cands, key=lambda m: -m.start)
-        if ordered:
-            return [ordered[0]]
-    return []
+            cands = [m for m in cands if _is_subject(table.doc, m) or not any(i in own for i in range(m.start, m.end))]
+        subjects = sorted((m for m in cands if _is_subject(table.doc, m)), key=lambda m: -m.start if n == here else m.start)
+        if subjects:
+            return [subjects[0]]
+        later.extend(sorted(cands, key=lambda m: -m.start))
+    # No subject in reach: the nearest compatible mention of any kind.
+    return later[:1]
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:

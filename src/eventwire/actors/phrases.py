@@ -109,7 +109,7 @@ def np_head(tok: Token) -> Token:
     return t
 
 
-def group_phrases(doc: Doc, atoms: list[Atom]) -> list[Phrase]:
+def group_phrases(doc: Doc, atoms: list[Atom], lex: Lexicon) -> list[Phrase]:
     """One phrase per noun that atoms modify or are; nested phrases fold into the outer one."""
     by_head: dict[int, list[Atom]] = {}
     for a in atoms:
@@ -119,8 +119,11 @@ def group_phrases(doc: Doc, atoms: list[Atom]) -> list[Phrase]:
         if doc[head_i].ent_type_ in ("DATE", "TIME") and not any(a.start <= head_i < a.end for a in group):
             # "Syrian President Bashar Assad Tuesday": the date is not what the phrase names.
             head_i = atom_root(doc, max(group, key=lambda a: a.end)).i
-        if _hyphen_modifier(doc, group, head_i):
+        if _hyphen_modifier(doc, group, head_i, lex):
             continue
+        last = max(a.end for a in group)
+        if last + 1 < len(doc) and doc[last].text in ("-", "–") and lex.cue("leader", doc[last + 1].lower_):
+            head_i = np_head(doc[last + 1]).i  # "Saudi-led coalition": the phrase is the coalition
         head = doc[head_i]
         start = min([head.left_edge.i, *(a.start for a in group)])
         end = max([head_i + 1, *(a.end for a in group)])
@@ -154,13 +157,16 @@ def group_phrases(doc: Doc, atoms: list[Atom]) -> list[Phrase]:
     return [p for p in kept if p.start < p.end and p.start <= p.head < p.end]
 
 
-def _hyphen_modifier(doc: Doc, group: list[Atom], head_i: int) -> bool:
-    """'government-held', 'Qaeda-linked', 'military-ruled': words inside an adjective, not actors."""
+def _hyphen_modifier(doc: Doc, group: list[Atom], head_i: int, lex: Lexicon) -> bool:
+    """'government-held', 'Qaeda-linked', 'military-ruled': words inside an adjective, not actors.
+
+    'Saudi-led coalition' is the exception (place_cues.tsv, kind leader): the coalition is Saudi.
+    """
     last = max(a.end for a in group)
     if last + 1 >= len(doc) or doc[last].text not in ("-", "–") or head_i >= last:
         return False
     nxt = doc[last + 1]
-    return nxt.tag_ in ("VBN", "VBD", "VBG", "JJ") and nxt.i > head_i
+    return nxt.tag_ in ("VBN", "VBD", "VBG", "JJ") and nxt.i > head_i and not lex.cue("leader", nxt.lower_)
 
 
 def against(doc: Doc, atom: Atom, lex: Lexicon) -> bool:
@@ -204,7 +210,10 @@ def pick_role(head_role: Atom | None, roles: list[Atom]) -> tuple[str | None, st
 def code_phrase(doc: Doc, ph: Phrase, lex: Lexicon) -> list[tuple[int, int, Spec]]:
     """What the phrase says, as (start, end, spec); coordinated countries give one spec each."""
     head = ph.head_atom()
-    mods = [a for a in ph.mods() if not (a.kind == "country" and against(doc, a, lex))]
+    # An organisation name the dictionary lacks, used as a modifier ("Chinese Foreign Ministry
+    # spokesman"), says what its own words say.
+    flat = [x for a in ph.mods() for x in (a.inner if a.kind == "org" and not a.entries else [a])]
+    mods = [a for a in flat if not (a.kind == "country" and against(doc, a, lex))]
     roles = [a for a in mods if a.kind == "role"]
     head_role = head if head is not None and head.kind == "role" else None
     role, title, weak, inherit = pick_role(head_role, [*roles, *([head_role] if head_role else [])])

@@ -57,7 +57,8 @@ def dateline(doc: Doc, atoms: list[Atom]) -> tuple[str | None, int]:
         if not (first.is_upper and first.is_alpha and len(first) > 1):
             continue
         for t in sent[:10]:
-            if t.text in DATELINE_END:
+            # "KABUL (Reuters) -", "LYON:", "GAZA CITY, Palestinian Territories:"; not "US-backed".
+            if t.text in DATELINE_END and (t.text == ":" or (t.i > 0 and doc[t.i - 1].whitespace_)):
                 inside = [a for a in atoms if sent.start <= a.start and a.end <= t.i
                           and a.kind in ("capital", "city", "country") and a.entries]
                 if inside:

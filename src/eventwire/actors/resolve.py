@@ -89,7 +89,7 @@ class ActorResolver:
         atoms = find_atoms(doc, lex)
         items: list[_Item] = []
         by_head: dict[int, _Item] = {}
-        for ph in group_phrases(doc, atoms):
+        for ph in group_phrases(doc, atoms, lex):
             coded = code_phrase(doc, ph, lex)
             members = [_Item(s, e, spec, ph) for s, e, spec in coded]
             for m in members:
@@ -226,8 +226,8 @@ class ActorResolver:
             return
         if s.kind not in ("group", "country", "organisation"):
             return
-        if s.kind == "group" and not s.prefix and s.title:
-            rec = linker.by_title(s.title, None) if _definite(doc, it) else None
+        if s.kind == "group" and s.title and not s.fixed and not s.igo:
+            rec = linker.by_title(s.title, s.country) if _definite(doc, it) else None
             if rec is not None:  # "the foreign minister" after "Foreign Minister Sergei Lavrov"
                 table.add_tokens(it.start, it.end, rec.actor, rule="description")
                 rec.last = it.phrase.head
@@ -270,7 +270,8 @@ class ActorResolver:
             if title_code and (actor.code is None or (actor.code.startswith("---") and not title_code.startswith("---"))):
                 actor.code, actor.rule = title_code, s.rule or "title"
                 actor.country, actor.sector = _split_code(title_code, self.lex.role_codes)
-            rec.gender = rec.gender if rec.gender not in ("", "-") else s.gender
+            if rec.gender in ("", "-") and not linker.ambiguous:
+                rec.gender = s.gender  # "Mrs Walsh" makes the only Walsh a woman, not one of two
         if s.title:
             rec.titles.add(s.title)
         rec.last = it.phrase.head

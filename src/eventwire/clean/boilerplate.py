@@ -9,7 +9,7 @@ their sites' furniture without touching code:
   miss", a gallery counter); the block's headline-like lines that follow go with it.
 
 A paragraph is only ever dropped whole, and only when a pattern matches it or it sits inside such
-a block and does not read like prose, so a body sentence is never cut.
+a block and does not read like prose (a headline, a link, a caption): body sentences stay.
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ class Patterns:
 
 
 def _compile(lines: Iterable[str], origin: str) -> Patterns:
-    start, anywhere = [], []
+    start: list[str] = []
+    anywhere: list[str] = []
     for line in lines:
         try:
             re.compile(line)

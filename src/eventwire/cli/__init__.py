@@ -1,6 +1,7 @@
 """The command line: thin Typer wrappers over library functions."""
 
 from . import actors as _actors  # noqa: F401  (registers `eventwire actors`)
+from . import explain as _explain  # noqa: F401  (registers `eventwire explain`)
 from . import load as _load  # noqa: F401  (registers `eventwire load`)
 from . import query  # noqa: F401  (registers events, dyads, timeline, export)
 from . import quotes as _quotes  # noqa: F401  (registers `eventwire quotes`)

@@ -77,6 +77,8 @@ class Coder:
                 if r.dropped is None:
                     self._emit(r, sent, n)
         self._dedupe()
+        self._borrow()
+        self._dedupe()
         return self.out
 
     # 1. Match and read every trigger of the sentence.
@@ -94,7 +96,7 @@ class Coder:
                 continue
             r = start(m, self.lex, self.actors)
             climb(r, self.lex, self.actors)
-            readings.append(r)
+            readings += [r, *r.derived]
         return readings
 
     def _why_unknown(self, tok: Token) -> str:
@@ -106,9 +108,17 @@ class Coder:
 
     # 2. Drop readings another reading has used up, and readings that cannot give an event.
     def _settle(self, readings: list[Reading]) -> None:
+        by_trigger = {r.trigger.i: r for r in readings if r.dropped is None}
+        for r in readings:
+            # "bombarded the city, killing eight people": the participle tells the result of the same act
+            t = r.trigger
+            head = by_trigger.get(t.head.i)
+            if r.dropped is None and t.dep_ == "advcl" and t.tag_ == "VBG" and head is not None and head is not r \
+                    and head.code[:2] == r.code[:2] and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                r.dropped = f"the result of the event read from '{head.trigger.text}'"
         consumed: dict[int, Reading] = {}
         for r in sorted(readings, key=_priority, reverse=True):
-            if r.dropped is not None:
+            if r.dropped is not None or r.origin is not None:
                 continue
             if r.trigger.i in consumed:
                 by = consumed[r.trigger.i]
@@ -119,6 +129,9 @@ class Coder:
                 continue
             for i in r.consumed:
                 consumed.setdefault(i, r)
+        for r in readings:  # a derived reading stands or falls with the reading it came from
+            if r.origin is not None and r.dropped is None and r.origin.dropped is not None:
+                r.dropped = f"derived from a dropped reading ({r.origin.dropped})"
         for r in readings:
             if r.dropped is None and r.pattern.pos == "NOUN" and r.targets:
                 self.memory[r.trigger.lemma_.lower()] = r.targets
@@ -131,17 +144,19 @@ class Coder:
             r.dropped = f"no coded source actor (source: {subj})"
             return
         place = self._place(r)
-        targets = r.targets
         rule = r.rule
-        if not targets and "loc" in r.tgt_order and place is not None and place.country:
-            if all(place.country != s.ref.country for s in sources):
+        # a visit is to another country; a protest or attack in one's own country still has it as target
+        if "loc" in r.tgt_order and place is not None and place.country and (
+                "abroad" not in r.pattern.flags or all(place.country != s.ref.country for s in sources)):
                 ref = ActorRef(text=place.name, name=place.name, code=place.country, country=place.country, span=place.span)
-                targets = [Who(ref, r.trigger.i, "place")]
-                rule += "+target:place"
-        if not targets and "none" not in r.tgt_order:
-            borrowed = self._borrow(r, sources, n_sent)
-            if borrowed:
-                targets, rule = borrowed, rule + "+target:earlier"
+                r.tgt_slots["loc"] = [Who(ref, r.trigger.i, "place")]
+        targets = r.targets
+        if targets and targets[0].via == "place":
+            rule += "+target:place"
+        if not targets and "none" not in r.tgt_order and r.pattern.pos == "NOUN":
+            remembered = [w for w in self.memory.get(r.trigger.lemma_.lower(), []) if w.key not in {s.key for s in sources}]
+            if remembered:  # "the sanctions" named earlier with their target
+                targets, rule = remembered, rule + "+target:earlier"
         if not targets and "needtarget" in r.pattern.flags:
             r.dropped = "needs a target and found none"
             return
@@ -156,7 +171,10 @@ class Coder:
             r.dropped = "source and target are the same actor"
             return
         speech = [s.word for s in r.steps if s.frame.frame in ("report", "claim")]
-        date, _ = event_date(r.words + speech, self.article.published, r.future, self.lex)
+        ahead = {r.trigger.i} if r.future else set()
+        later = self.lex.cue("future") | self.lex.cue("hypothetical")
+        ahead |= {s.word.i for s in r.steps if any(c.dep_ == "aux" and c.lower_ in later for c in s.word.children)}
+        date, _ = event_date(r.words + speech, self.article.published, ahead, self.lex)
         quote = self.actors.quote_of(r.trigger)
         for src, tgt in pairs:
             code, why = self._refine(r.code, src, tgt, place)
@@ -178,24 +196,27 @@ class Coder:
         motion = "loc" in r.tgt_order or "loc" in r.pattern.flags
         return self.places.find(words, objects, motion)
 
-    def _borrow(self, r: Reading, sources: list[Who], n_sent: int) -> list[Who]:
-        """A target for an event that names none: the same event noun's last target ("the sanctions"), or the
-        target of the same source's event in the sentences just before ("We want to settle this conflict")."""
-        if r.pattern.pos == "NOUN":
-            remembered = self.memory.get(r.trigger.lemma_.lower())
-            if remembered:
-                keys = {s.key for s in sources}
-                return [w for w in remembered if w.key not in keys]
-        keys = {s.key for s in sources}
+    def _borrow(self) -> None:
+        """An event that names no target takes the target of the same source's nearest event in the sentences
+        around it ("We want to settle this conflict peacefully. We don't want to fight with Russia.")."""
         out = self.out
-        for ev, er, n in zip(reversed(out.events), reversed(out.event_readings), reversed(out.event_sentences), strict=True):
-            if n_sent - n > _INHERIT_WINDOW:
-                break
-            if ev.target is not None and any(w.key in keys for w in er.sources) and er is not r:
-                tgt = next((w for w in er.targets if w.ref.text == ev.target.text), None)
-                if tgt is not None:
-                    return [tgt]
-        return []
+        for i, ev in enumerate(out.events):
+            r = out.event_readings[i]
+            if ev.target is not None or ev.source is None or "none" in r.tgt_order:
+                continue
+            best: tuple[int, int] | None = None
+            for j, other in enumerate(out.events):
+                dist = abs(out.event_sentences[j] - out.event_sentences[i])
+                if j == i or other.target is None or other.source is None or dist > _INHERIT_WINDOW:
+                    continue
+                if (other.source.name, other.source.code) != (ev.source.name, ev.source.code):
+                    continue
+                rank = (dist, 0 if j < i else 1)
+                if best is None or rank < (best[0], 0 if best[1] < i else 1):
+                    best = (dist, j)
+            if best is not None:
+                ev.target = out.events[best[1]].target
+                ev.rule += "+target:nearby"
 
     def _refine(self, code: str, src: Who, tgt: Who | None, place: Place | None) -> tuple[str, str]:
         """A meeting whose place is the target's country is a visit (042), the source's a hosting (043),

@@ -9,7 +9,7 @@ Speech verbs end the climb: the event inside "X said Y would ..." belongs to Y, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -23,6 +23,7 @@ from .syntax import (
     direct_object,
     governor,
     is_passive,
+    lemmas,
     particle,
     prep_objects,
     subject,
@@ -76,6 +77,8 @@ class Reading:
     speaker: list[Who] = field(default_factory=list)
     pron: Token | None = None
     dropped: str | None = None
+    derived: list[Reading] = field(default_factory=list)  # further events the context gives (an accusation)
+    origin: Reading | None = None  # for a derived reading, the reading it came from
 
     @property
     def sources(self) -> list[Who]:
@@ -110,7 +113,8 @@ class Reading:
     @property
     def rule(self) -> str:
         """The lexicon rows that fired, outermost frame first: "intent:expect>meet.1"."""
-        parts = [s.frame.id for s in reversed(self.steps) if s.frame.frame != "report"]
+        parts = [s.frame.id if s.result == "=" else f"{s.frame.id}:{s.result}"
+                 for s in reversed(self.steps) if s.frame.frame != "report" or s.result != "="]
         return ">".join([*parts, self.pattern.id])
 
     @property
@@ -162,8 +166,10 @@ def _targets_of(tok: Token, slot: str, actors: Actors, pos: str) -> list[Who]:
     if slot == "ccomp":
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         return actors.phrase(subject(comp)) if comp is not None else []
-    if slot == "mod" or slot == "poss":
+    if slot in ("mod", "poss"):
         return _own_source(tok, slot, actors)
+    if slot == "subj":
+        return actors.phrase(subject(tok))
     if slot.startswith("prep:"):
         prep = slot[5:]
         found = prep_objects(tok, prep)
@@ -188,15 +194,26 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
     r.neg, r.modal, r.cond, r.future = c.neg, c.modal, c.cond, c.future or c.modal
     r.hypo = c.modal or c.cond
     if p.pos == "VERB":
-        doer = agent(tok) if is_passive(tok) else subject(tok)
+        passive = is_passive(tok)
+        doer = agent(tok) if passive else subject(tok)
         r.src_order = ["subj", "gov"]
-        r.src_slots["subj"] = actors.phrase(doer)
+        # a by-phrase names the doer only if its head is an actor ("killed by the crash of a Malaysia Airlines jet" does not)
+        r.src_slots["subj"] = actors.head(doer) if passive else actors.phrase(doer)
+        if not r.src_slots["subj"] and doer is not None and doer.lemma_.lower() in lex.cue("document_noun"):
+            r.src_slots["subj"] = _publisher(doer, lex, actors)
         if actors.is_pronoun(doer):
             r.pron = doer
+        if is_passive(tok) and doer is None:
+            r.src_slots["subj"] = _passive_doer(tok, p, lex, actors)
     else:
         r.src_order = list(p.source)
         for slot in p.source:
-            if slot not in ("gov", "speaker"):
+            if slot == "subj":
+                doer = subject(tok)
+                r.src_slots[slot] = actors.phrase(doer)
+                if actors.is_pronoun(doer):
+                    r.pron = doer
+            elif slot not in ("gov", "speaker"):
                 r.src_slots[slot] = _own_source(tok, slot, actors)
     r.tgt_order = list(p.target)
     for slot in p.target:
@@ -204,16 +221,57 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
             r.tgt_slots[slot] = _targets_of(tok, slot, actors, p.pos)
     if m.object_token is not None:
         r.consumed.add(m.object_token.i)
-    if "negonly" in p.flags:
-        r.neg = False
+    if p.flags & {"negonly", "negfuture"}:
+        r.neg = r.hypo = r.modal = False  # the negation (and modal) are part of the pattern: "will not tolerate"
     return r
+
+
+def _publisher(doc_noun: Token, lex: Lexicon, actors: Actors) -> list[Who]:
+    """Who speaks through a document ("a report released in the Rwandan capital alleged ..."): the actor it names
+    as its author, else the country of the place it was released in."""
+    for slot in ("prep:by", "poss", "mod", "prep:from"):
+        whos = _own_source(doc_noun, slot, actors)
+        if whos:
+            return whos
+    for t in doc_noun.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in lex.cue("place_prep"):
+            whos = actors.phrase(t) or actors.place(t)
+            if not whos:
+                for c in t.children:  # "the Rwandan capital"
+                    if c.dep_ in ("amod", "poss", "compound"):
+                        whos = actors.phrase(c)
+                        break
+            if whos:
+                return [Who(replace(w.ref, sector=None, code=w.ref.country), w.token, "place", w.end)
+                        for w in whos if w.ref.country]
+    return []
+
+
+def _passive_doer(tok: Token, p: Pattern, lex: Lexicon, actors: Actors) -> list[Who]:
+    """The doer of a passive without a by-phrase: "killed in an air strike by government forces",
+    "killed in Israeli shelling"; for rows flagged fromsource, "a mortar was fired at it from Gaza"."""
+    for prep in lex.cue("attack_prep"):
+        for n in prep_objects(tok, prep):
+            if n.pos_ == "NOUN" and lex.patterns_for("NOUN", [n.lemma_.lower()]):
+                for slot in ("prep:by", "mod", "poss"):
+                    whos = _own_source(n, slot, actors)
+                    if whos:
+                        return whos
+    if "fromsource" in p.flags:
+        for o in prep_objects(tok, "from"):
+            whos = actors.phrase(o) or actors.place(o)
+            if whos:
+                return whos
+    return []
 
 
 def _frame_candidates(word: Token, via: str, lex: Lexicon) -> list[Frame]:
     pos = "ADJ" if word.pos_ == "ADJ" else "NOUN" if word.pos_ in ("NOUN", "PROPN") else "VERB"
     prt = particle(word) if pos == "VERB" else ""
     out = []
-    for f in lex.frames_for(word.lemma_.lower(), pos):
+    cands = lemmas(word) if pos == "VERB" else [word.lemma_.lower()]
+    found = next((c for c in cands if lex.frames_for(c, pos)), word.lemma_.lower())
+    for f in lex.frames_for(found, pos):
         if via not in f.via:
             continue
         if f.particle != prt:
@@ -234,13 +292,17 @@ def _subject_whos(word: Token, actors: Actors) -> tuple[list[Who], Token | None]
     return actors.phrase(doer), doer
 
 
-def _self(r: Reading, speaker: list[Who]) -> bool:
-    """Is the reported event the speaker's own? Same actor, or the same coded actor (a minister for his government)."""
+def _self(r: Reading, speaker: list[Who], lex: Lexicon | None = None) -> bool:
+    """Is the reported event the speaker's own? Same actor, the same coded actor (a minister for his government),
+    or a state body speaking for its own state ("Central Command said the United States launched ...")."""
     if r.pron is not None and not r.sources:
         return True
     keys = {w.key for w in speaker}
     codes = {w.ref.code for w in speaker if w.ref.code and not w.ref.code.startswith("---")}
-    return any(w.key in keys or (w.ref.code in codes) for w in r.sources)
+    state = lex.cue("state_sector") if lex is not None else frozenset()
+    countries = {w.ref.country for w in speaker if w.ref.country and (w.ref.sector or "").lower() in state}
+    return any(w.key in keys or w.ref.code in codes or (w.ref.country in countries and not w.ref.sector)
+               for w in r.sources)
 
 
 def _apply_result(r: Reading, res: str | None) -> bool:
@@ -259,7 +321,7 @@ def _apply_result(r: Reading, res: str | None) -> bool:
 
 def climb(r: Reading, lex: Lexicon, actors: Actors) -> None:
     """Apply the frames governing the trigger, innermost first."""
-    cur = r.trigger
+    cur = copula_head(r.trigger) if r.pattern.pos == "ADJ" else r.trigger
     for _ in range(8):
         g = governor(cur)
         if g is None:
@@ -292,6 +354,8 @@ def _step(r: Reading, word: Token, frames: list[Frame], lex: Lexicon, actors: Ac
         return True
     if kind == "reverse":
         own = next((r.src_slots[s] for s in r.src_order if s not in ("gov", "subj") and r.src_slots.get(s)), [])
+        if not own:  # "received weapons from the government": the sender hangs off the verb
+            own = [w for prep in ("from", "by") for o in prep_objects(word, prep) for w in actors.phrase(o)]
         if not own:
             r.dropped = f"'{word.text}' reverses the roles but names no sender"
             return False
@@ -390,7 +454,11 @@ def _report(r: Reading, speaker: list[Who], lex: Lexicon) -> None:
     r.speaker = speaker
     if not r.sources and speaker and (r.pron is not None or "speaker" in r.src_order):
         r.src_fixed = speaker
-    if not speaker or not (r.modal or r.future) or not _self(r, speaker):
+    if not speaker:
+        return
+    if not (r.modal or r.future or r.neg or r.hypo):
+        _report_violence(r, speaker, lex)
+    if not (r.modal or r.future) or not _self(r, speaker, lex):
         return
     table = ("withhold" if r.cond else "reject") if r.neg else "intent"
     res = lex.frame_result(table, r.code)
@@ -407,12 +475,31 @@ def _report(r: Reading, speaker: list[Who], lex: Lexicon) -> None:
         r.neg = False
 
 
+def _report_violence(r: Reading, speaker: list[Who], lex: Lexicon) -> None:
+    """A party reporting violence: by itself, a claim of responsibility (015); by another, an accusation (112).
+    The reported event stays; news media reporting are not a party."""
+    observers = tuple(s.upper() for s in lex.cue("observer_sector"))
+    if not r.sources or any(not w.ref.country or (w.ref.sector or "").upper() in observers
+                            or (w.ref.code or "").endswith(observers) for w in speaker):
+        return  # news media, and unnamed "officials", report; they are not a party
+    if _self(r, speaker, lex):
+        return
+    table = "report_other"
+    res = lex.frame_result(table, r.code)
+    if res in (None, "drop", "=", "neg", "hypo"):
+        return
+    d = replace(r, code=res, src_fixed=list(speaker), tgt_fixed=list(r.sources), origin=r,
+                steps=[*r.steps[:-1], Step(r.steps[-1].frame, r.steps[-1].word, f"{table}:{res}")],
+                consumed=set(), derived=[], src_slots=dict(r.src_slots), tgt_slots=dict(r.tgt_slots))
+    r.derived.append(d)
+
+
 def _claim(r: Reading, speaker: list[Who], lex: Lexicon) -> None:
     """claim/allege: "claimed that we attacked" is responsibility (015); "that they attacked" an accusation (112)."""
     r.speaker = speaker
     if not speaker:
         return
-    own = _self(r, speaker)
+    own = _self(r, speaker, lex)
     res = lex.frame_result("claim_self" if own else "claim_other", r.code)
     if res in (None, "drop", "=", "neg", "hypo"):
         return

@@ -38,8 +38,9 @@ def _entity(tok: Token) -> Span | None:
     return None
 
 
-def find_expression(words: list[Token], lex: Lexicon) -> Span | None:
-    """The first time expression hanging off the event's words ("on Thursday", "last week", "Wednesday's")."""
+def find_expression(words: list[Token], lex: Lexicon) -> tuple[Span, Token] | None:
+    """The first time expression hanging off the event's words ("on Thursday", "last week", "Wednesday's"),
+    with the word it hangs off."""
     for w in words:
         for c in w.children:
             if c.dep_ in CLAUSE_DEPS:
@@ -51,10 +52,10 @@ def find_expression(words: list[Token], lex: Lexicon) -> Span | None:
                 cands = [o for o in c.children if o.dep_ == "pobj"]
             for t in cands:
                 ent = _entity(t)
-                if ent is not None and any(x.lower_ in lex.dates for x in ent) or (ent is not None and _DIGITS.search(ent.text)):
-                    return ent
+                if ent is not None and (any(x.lower_ in lex.dates for x in ent) or _DIGITS.search(ent.text)):
+                    return ent, w
                 if t.lower_ in lex.dates and lex.dates[t.lower_][0] in ("day", "weekday"):
-                    return t.doc[t.i:t.i + 1]
+                    return t.doc[t.i:t.i + 1], w
     return None
 
 
@@ -72,16 +73,16 @@ def resolve(expr: str, pub: date, future: bool, lex: Lexicon) -> date | None:
     direction = next((int(v) for w, (k, v) in kinds.items() if k == "direction"), None)
     if _DIGITS.search(expr) or "ago" in words:
         return _dateparser(expr, pub, future)
-    for w, (kind, value) in kinds.items():
+    for kind, value in kinds.values():
         if kind == "day":
             return pub + timedelta(days=int(value))
-    for w, (kind, value) in kinds.items():
+    for kind, value in kinds.values():
         if kind == "weekday":
             return _weekday(pub, int(value), future if direction is None else direction > 0, direction)
-    for w, (kind, value) in kinds.items():
+    for kind, value in kinds.values():
         if kind == "month":
             return _month(pub, int(value), future, direction)
-    for w, (kind, value) in kinds.items():
+    for kind, value in kinds.values():
         if kind == "unit" and direction is not None:
             if value == "month":
                 return _shift_months(pub, direction)
@@ -127,12 +128,17 @@ def _dateparser(expr: str, pub: date, future: bool) -> date | None:
     return got.date() if got else None
 
 
-def event_date(words: list[Token], published: str | None, future: bool, lex: Lexicon) -> tuple[str | None, Span | None]:
-    """The event's date (ISO) and the expression it came from; the publication date when none is found."""
+def event_date(words: list[Token], published: str | None, future: set[int], lex: Lexicon) -> tuple[str | None, Span | None]:
+    """The event's date (ISO) and the expression it came from; the publication date when none is found.
+
+    ``future`` holds the words whose time is ahead ("expected to meet ... on Thursday": meet); an expression
+    on another word ("urged Russia on Tuesday to ...": urged) is read looking back.
+    """
     pub = parse_published(published)
-    expr = find_expression(words, lex)
-    if expr is not None and pub is not None:
-        got = resolve(expr.text, pub, future, lex)
+    found = find_expression(words, lex)
+    if found is not None and pub is not None:
+        expr, word = found
+        got = resolve(expr.text, pub, word.i in future, lex)
         if got is not None:
             return got.isoformat(), expr
     return (pub.isoformat() if pub else None), None

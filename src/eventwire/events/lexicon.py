@@ -18,13 +18,14 @@ from ..tables import codebook_path
 
 VERBS = "verbs.tsv"
 NOUNS = "nouns.tsv"
+ADJECTIVES = "adjectives.tsv"
 FRAMES = "frames.tsv"
 FRAME_CODES = "frame_codes.tsv"
 CLASSES = "event_word_classes.tsv"
 CUES = "event_cues.tsv"
 DATES = "event_dates.tsv"
 PLACES = "places_extra.tsv"
-FILES = (VERBS, NOUNS, FRAMES, FRAME_CODES, CLASSES, CUES, DATES, PLACES)
+FILES = (VERBS, NOUNS, ADJECTIVES, FRAMES, FRAME_CODES, CLASSES, CUES, DATES, PLACES)
 
 
 def _alts(text: str) -> list[str]:
@@ -37,7 +38,7 @@ class Pattern:
     """One row of verbs.tsv or nouns.tsv, indexed under one head word."""
 
     id: str
-    pos: str  # VERB or NOUN
+    pos: str  # VERB, NOUN or ADJ
     phrase: str  # the lemma as written for this head: "strike" or "air strike"
     head: str
     particles: frozenset[str]  # allowed particles; "" = no particle
@@ -54,7 +55,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """How much of the context the row constrains; the most specific matching row wins."""
-        n = len(self.phrase.split()) - 1
+        n = 2 * (len(self.phrase.split()) - 1)
         n += 1 if self.particles - {""} else 0
         n += 1 if self.preps - {""} else 0
         n += 2 if self.objects else 0
@@ -88,6 +89,7 @@ class Lexicon:
 
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    adjectives: dict[str, list[Pattern]] = field(default_factory=dict)
     frames: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
     frame_codes: dict[str, dict[str, str]] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -112,7 +114,7 @@ class Lexicon:
         return table.get("*")
 
     def patterns_for(self, pos: str, keys: Iterable[str]) -> list[Pattern]:
-        index = self.verbs if pos == "VERB" else self.nouns
+        index = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
         out: list[Pattern] = []
         seen: set[str] = set()
         for k in keys:
@@ -209,6 +211,7 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
     lex = Lexicon(classes=frozen)
     lex.verbs = _patterns(_rows(VERBS, extra), "VERB", frozen)
     lex.nouns = _patterns(_rows(NOUNS, extra), "NOUN", frozen)
+    lex.adjectives = _patterns(_rows(ADJECTIVES, extra), "ADJ", frozen)
     lex.frames = _frames(_rows(FRAMES, extra))
     for r in _rows(FRAME_CODES, extra):
         lex.frame_codes.setdefault(r["frame"].strip(), {})[r["complement"].strip()] = r["result"].strip()

@@ -41,6 +41,8 @@ def trigger_pos(tok: Token) -> str | None:
         return "VERB"
     if tok.pos_ == "NOUN":
         return "NOUN"
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr", "ROOT"):
+        return "ADJ"  # predicate adjectives only: "was illegal", not "an illegal act"
     return None
 
 
@@ -62,7 +64,7 @@ def _object_candidates(tok: Token, p: Pattern) -> list[Token]:
 
 def _object_ok(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[bool, Token | None]:
     for c in _object_candidates(tok, p):
-        if "@actor" in p.objects and actors.phrase(c):
+        if "@actor" in p.objects and actors.head(c):
             return True, c
         if set(phrase_keys(c)) & p.objects:
             return True, c
@@ -99,18 +101,22 @@ def _check(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[str | 
     obj = direct_object(tok) if p.pos == "VERB" else None
     if "active" in flags and is_passive(tok):
         return "active voice only", None
-    if "actorobj" in flags and not actors.phrase(obj):
+    if "actorobj" in flags and not actors.head(obj):
         return "needs an actor as object", None
-    if "objperson" in flags and not (obj is not None and (actors.phrase(obj) or set(phrase_keys(obj)) & lex.classes.get("person", set()))):
+    persons = lex.classes.get("person", frozenset())
+    if "objperson" in flags and not (obj is not None and (actors.head(obj) or set(phrase_keys(obj)) & persons)):
         return "needs a person or actor as object", None
     if "noobj" in flags and obj is not None and not is_passive(tok):
         return "only without an object", None
     if "objrequired" in flags and obj is None:
         return "needs an object", None
-    if "noxcomp" in flags and any(c.dep_ == "xcomp" for c in tok.children):
+    if "noxcomp" in flags and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return "not with a to-clause (a frame reads it)", None
     if "negonly" in flags and not any(c.dep_ == "neg" for c in tok.children):
         return "only when negated", None
+    if "negfuture" in flags and not (any(c.dep_ == "neg" for c in tok.children) and any(
+            c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical") | lex.cue("future") for c in tok.children)):
+        return "only negated with will/can/would", None
     return None, obj_tok
 
 

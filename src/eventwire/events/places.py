@@ -20,6 +20,7 @@ from .roles import Actors
 from .syntax import prep_children, prep_objects, within_clause
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_BIG_CITY = 500_000  # a name used as a modifier ("the Beijing Olympics") is read as a place only if it is well known
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,16 @@ def _entity(tok: Token) -> Span | None:
     return None
 
 
+def _phrase_and_participles(tok: Token) -> list[Token]:
+    """A phrase with its reduced relatives ("a summit scheduled for June in Sochi")."""
+    out = within_clause(tok)
+    for t in list(out):
+        for c in t.children:
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"):
+                out += within_clause(c)
+    return out
+
+
 class Places:
     """Finds and geocodes the place of an event in one document."""
 
@@ -149,8 +160,21 @@ class Places:
                     for o in prep_objects(w, p.lower_):
                         if (place := self.resolve(o)) is not None:
                             return place
+        if motion:  # "shelled a part of the city of X", "visited the port of Y"
+            for obj in objects:
+                if (place := self.resolve(obj)) is not None:
+                    return place
+        for obj in objects:  # "attend the Beijing Olympics"
+            for c in obj.children:
+                if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN":
+                    place = self.resolve(c)
+                    spot = self.gaz.lookup(c.text) if place is None else None
+                    if spot is not None and (spot.kind != "city" or spot.population >= _BIG_CITY):
+                        place = self._place(spot, c.doc[c.i:c.i + 1])
+                    if place is not None:
+                        return place
         for obj in [words[0], *objects] if words else objects:
-            for t in within_clause(obj):
+            for t in _phrase_and_participles(obj):
                 for p in prep_children(t):
                     if p.lower_ in self.preps:
                         for o in prep_objects(t, p.lower_):
@@ -164,12 +188,24 @@ class Places:
             for o in prep_objects(tok, "of"):
                 if (place := self.resolve(o)) is not None:
                     return place
+            for c in tok.children:  # "Syria's second city Aleppo", "the city of X", "the port city Y"
+                if c.dep_ in ("appos", "compound", "poss") and c.pos_ == "PROPN":
+                    place = self.resolve(c)
+                    if place is None and (spot := self.gaz.lookup(c.text)) is not None:
+                        place = self._place(spot, tok.doc[c.i:c.i + 1])
+                    if place is not None and c.dep_ == "appos":
+                        return place
+                    if place is not None:
+                        fallback = place
+                        break
+            else:
+                fallback = None
             if tok.lemma_.lower() in self.lex.cue("capital_word"):
                 for c in tok.children:
                     who = self.actors.phrase(c) if c.dep_ in ("amod", "poss", "compound") else []
                     if who and who[0].ref.country and (spot := self.gaz.capital(who[0].ref.country)):
                         return self._place(spot, tok.doc[tok.i:tok.i + 1])
-            return None
+            return fallback
         ent = _entity(tok)
         if ent is not None and ent.label_ in _PLACE_ENTS:
             hint = self._country_hint(tok)
@@ -177,9 +213,9 @@ class Places:
             if spot is None and ent.text.lower().startswith("the "):
                 spot = self.gaz.lookup(ent.text[4:], hint)
             if spot is None:
-                who = self.actors.at(tok)
-                if who is not None and who.ref.country:
-                    spot = self.gaz.country(who.ref.country)
+                here = self.actors.at(tok)
+                if here is not None and here.ref.country:
+                    spot = self.gaz.country(here.ref.country)
             return self._place(spot, ent) if spot is not None else None
         return None
 

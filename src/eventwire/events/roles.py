@@ -16,7 +16,7 @@ from .lexicon import Lexicon
 from .syntax import CLAUSE_DEPS, conjuncts
 
 # Relations a phrase search does not follow: other clauses, and words that never hold the phrase's actor.
-_SKIP = CLAUSE_DEPS | {"punct", "cc", "det", "conj", "appos", "prep_of_time"}
+_SKIP = CLAUSE_DEPS | {"punct", "cc", "det", "conj"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Who:
     ref: ActorRef
     token: int
     via: str  # mention | quote | speaker | place
+    end: int = -1  # token after the mention
 
     @property
     def key(self) -> str:
@@ -59,7 +60,7 @@ class Actors:
         """The actor ``tok`` belongs to, if any."""
         m = self.table.at(tok.i)
         if m is not None:
-            return Who(self.table.ref(m), m.start, "mention")
+            return Who(self.table.ref(m), m.start, "mention", m.end)
         if tok.lower_ in self.first_person:
             n = self.quote_of(tok)
             if n is not None and self.quotes[n].speaker is not None:
@@ -67,6 +68,28 @@ class Actors:
                 assert spk is not None
                 return Who(replace(spk), tok.i, "quote")
         return None
+
+    def head(self, tok: Token | None) -> list[Who]:
+        """The actors a phrase's head itself names (not an actor somewhere inside it): "the envoy", not
+        "assurances from the government"."""
+        if tok is None:
+            return []
+        out = []
+        for h in conjuncts(tok):
+            who = self.at(h) or next((w for c in h.children if c.dep_ in ("compound", "poss", "amod", "nmod")
+                                      and (w := self.at(c)) is not None), None)
+            if who is not None:
+                out.append(who)
+        return _unique(out)
+
+    def place(self, tok: Token) -> list[Who]:
+        """A place named at ``tok`` taken as a party ("fired from the Gaza Strip"), if the actors stage knows it."""
+        place_at = getattr(self.table, "place_at", None)
+        for t in [tok, *tok.subtree]:
+            m = place_at(t.i) if place_at is not None else None
+            if m is not None and m.actor.country:
+                return [Who(self.table.ref(m), m.start, "place", m.end)]
+        return []
 
     def is_pronoun(self, tok: Token | None) -> bool:
         return tok is not None and tok.pos_ == "PRON" and tok.lower_ in self.third_person and self.at(tok) is None
@@ -86,11 +109,23 @@ class Actors:
             t = queue.pop(0)
             who = self.at(t)
             if who is not None:
-                if t is head:
-                    return [who]
-                return _unique([w for c in conjuncts(t) if (w := self.at(c)) is not None])
+                return self._coordinated(who, [self.at(c) for c in conjuncts(t)])
             queue += [c for c in t.children if c.dep_ not in _SKIP]
         return []
+
+    def _coordinated(self, who: Who, found: list[Who | None]) -> list[Who]:
+        """A mention with the mentions coordinated with it: conjuncts of any of its words ("Barack Obama and
+        Vladimir Putin" parsed oddly), and those the actors stage linked ("US and British activists")."""
+        out = [who, *(w for w in found if w is not None)]
+        if who.end > who.token:
+            for i in range(who.token, who.end):
+                for c in self.doc[i].children:
+                    if c.dep_ == "conj":
+                        out += [w for x in conjuncts(c) if (w := self.at(x)) is not None]
+            all_at = getattr(self.table, "all_at", None)
+            if all_at is not None:
+                out += [Who(self.table.ref(m), m.start, "mention", m.end) for m in all_at(who.token)]
+        return _unique(out)
 
 
 def _unique(whos: list[Who]) -> list[Who]:

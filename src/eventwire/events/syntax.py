@@ -13,6 +13,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis",
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# "left without meeting X": the subject of the verb is the subject of the gerund. Not so for "jailed X for
+# helping" or "accused X of making": there the object acts.
+_SUBJECT_PREPS = frozenset({"without", "before", "after", "while", "since", "upon", "on", "in", "through", "when", "despite"})
 
 
 def hyphen_forms(tok: Token) -> list[str]:
@@ -27,9 +30,22 @@ def hyphen_forms(tok: Token) -> list[str]:
     return []
 
 
+def lemmas(tok: Token) -> list[str]:
+    """The lemma, then guesses from the inflected form for when the lemmatizer slips ("staged" -> "stag")."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    if tok.pos_ in ("VERB", "AUX"):
+        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + repl)
+        if len(low) > 4 and low[-3:-2] == low[-4:-3] and low.endswith(("ed", "ing")):  # "planned", "stopping"
+            out.append(low[: -3 if low.endswith("ed") else -4])
+    return list(dict.fromkeys(out))
+
+
 def word_keys(tok: Token) -> list[str]:
-    """The forms a token is looked up by: lemma, lower-cased text, joined hyphenated forms."""
-    return list(dict.fromkeys([*hyphen_forms(tok), tok.lemma_.lower(), tok.lower_]))
+    """The forms a token is looked up by: lemma (and guesses), lower-cased text, joined hyphenated forms."""
+    return list(dict.fromkeys([*hyphen_forms(tok), *lemmas(tok)]))
 
 
 def phrase_keys(tok: Token) -> list[str]:
@@ -92,6 +108,8 @@ def direct_object(v: Token) -> Token | None:
             return pas
         if v.dep_ == "acl":
             return v.head
+        if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "The civilians imprisoned ... were released by Putin"
+            return subject(v.head)
     return next((c for c in v.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN")), None)
 
 
@@ -123,7 +141,8 @@ def subject(word: Token, _depth: int = 0) -> Token | None:
         return v.head
     if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("VERB", "AUX"):
         return subject(v.head, _depth + 1)
-    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and \
+            v.head.lower_ in _SUBJECT_PREPS:
         return subject(v.head.head, _depth + 1)  # "left without meeting X": the leaver meets
     if v.dep_ == "ROOT" and v.pos_ == "VERB":
         # A root verb with no subject is often a mis-parse that hung the real subject on a clause to its

@@ -194,6 +194,9 @@ class QuoteDoc:
             found = finder(k)
             if found is not None:
                 cue, entry, speaker, rule = found
+                if rule == "cue-after" and kind == "partial" and self.set_off(k) and entry is not None \
+                        and entry.can("direct"):
+                    kind = "direct"  # '"Amazing," Davis said.': short, but a whole utterance, not a label
                 return Attribution(k, kind, cue, entry, speaker, rule)
         return None
 

@@ -19,6 +19,7 @@ _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 # What may stand right before an opening mark, or right after a closing one.
 _BEFORE_OPEN = set(" \t\n([{—–-/") | {"\u00a0"}
 _TRAILING = set(",;:—–-")
+_PLURAL_POSSESSIVE = re.compile(r" [a-z]")
 _AFTER_CLOSE_PUNCT = set(" \t\n.,;:!?)]}—–-/…") | {"\u00a0"}
 
 
@@ -117,11 +118,22 @@ def _paragraph_segments(text: str, lo: int, hi: int, para: int, family: str) -> 
             continue
         if mark.char not in opener.closers and side == "open" and family == "single":
             continue  # a stray apostrophe-like mark before a word, inside a single-quoted stretch
+        if family == "single" and _possessive(text, i, hi):
+            continue  # 'The voters' patience has run out,' he said: the quote closes further on
         segs.append(_segment(text, open_at, i, i + 1, para, lo, closed=True))
         open_at = None
     if open_at is not None:
         segs.append(_segment(text, open_at, hi, hi, para, lo, closed=False))
     return [s for s in segs if s.end > s.start]
+
+
+def _possessive(text: str, i: int, hi: int) -> bool:
+    """A plural possessive ("voters' patience") inside a single-quoted stretch that closes later."""
+    if text[i - 1: i] != "s" or not _PLURAL_POSSESSIVE.match(text, i + 1):
+        return False
+    table = marks()
+    return any(text[j] in table and table[text[j]].family == "single" and _side(text, j, 0, hi, table[text[j]])
+               in ("close", "either") for j in range(i + 1, hi))
 
 
 def _segment(text: str, open_at: int, end: int, close_end: int, para: int, lo: int, closed: bool) -> Segment:

@@ -39,6 +39,7 @@ from .schemas import (
 )
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    414: {"model": ErrorResponse, "description": "the URL is too long"},
     422: {"model": ErrorResponse, "description": "a parameter is invalid (the error names it)"},
     503: {"model": ErrorResponse, "description": "the store is being written and no snapshot exists yet, or is missing"},
 }

@@ -95,11 +95,12 @@ class EventListParams(EventParams, PageParams):
 
 
 Level = Literal["country", "code"]
+LEVEL_HELP = "country: actors grouped by country (or organisation code); code: full actor codes"
 
 
 
 class DyadParams(EventParams, PageParams):
-    level: Level = Field(default="country", description="country: actors grouped by country (or organisation code); code: full codes")
+    level: Level = Field(default="country", description=LEVEL_HELP)
 
 
 class TimelineParams(EventParams):
@@ -111,7 +112,7 @@ class PlaceParams(EventParams):
 
 
 class NetworkParams(EventParams):
-    level: Level = Field(default="country", description="country: actors grouped by country (or organisation code); code: full codes")
+    level: Level = Field(default="country", description=LEVEL_HELP)
     min_events: int = Field(default=1, ge=1, le=1_000_000, description="leave out links with fewer events")
     max_edges: int = Field(default=200, ge=1, le=2000, description="keep the busiest links only")
 
