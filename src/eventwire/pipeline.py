@@ -68,12 +68,18 @@ class Pipeline:
         for art in articles:
             yield screen_duplicate(screen_language(art, self.config), seen)
 
-    def analyze(self, docs: Iterable[Document]) -> Iterator[Analysis]:
-        """Analyses in input order; documents that fail come out with their status and reason."""
+    def analyze(self, docs: Iterable[Document], dedupe: bool = True) -> Iterator[Analysis]:
+        """Analyses in input order; documents that fail come out with their status and reason.
+
+        With ``dedupe`` a document repeating an earlier one (of this call, or of the seeded store)
+        is skipped as a duplicate; without it every document is analysed.
+        """
         it = iter(docs)
         seen = self.duplicates if self.duplicates is not None else DuplicateIndex(self.config.near_duplicate_threshold)
         while chunk := list(islice(it, self.config.batch_size)):
-            yield from self.analyze_articles(self.screen(self.clean(chunk), seen))
+            cleaned = self.clean(chunk)
+            screened = self.screen(cleaned, seen) if dedupe else (screen_language(a, self.config) for a in cleaned)
+            yield from self.analyze_articles(screened)
 
     def analyze_articles(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         arts = list(articles)

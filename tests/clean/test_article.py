@@ -142,3 +142,18 @@ def test_article_other_language_is_cleaned_then_screened() -> None:
     screened = screen_language(art, Config())
     assert (screened.status, screened.reason) == ("skipped", "language es")
     assert screen_language(clean_document(Document(id="es2", text=text)), Config(languages=("en", "es"))).status == "ok"
+
+
+def test_language_short_english_sentence_is_not_taken_for_a_creole() -> None:
+    from eventwire.clean.language import detect_language
+
+    # Short English sentences sit close to English-based creoles in py3langid's model.
+    assert detect_language("The envoy wants Moscow to halt the strikes.") == "en"
+    assert detect_language("Kenya wants Uganda to open the border.") == "en"  # py3langid alone: pcm
+
+
+def test_language_other_news_languages_still_recognised() -> None:
+    from eventwire.clean.language import detect_language
+
+    assert detect_language("Le ministre a rencontré son homologue allemand à Berlin mardi.") == "fr"
+    assert detect_language("Die Regierung hat am Dienstag neue Sanktionen gegen Moskau beschlossen.") == "de"

@@ -84,3 +84,14 @@ def test_cli_export_jsonl_and_csv(tmp_path: Path) -> None:
     res = runner.invoke(app, ["export", "--db", str(db), "--format", "csv", "--out", str(out)])
     assert res.exit_code == 0
     assert out.read_text().splitlines()[0].startswith("id,")
+
+
+def test_cli_analyze_analyses_repeats_unless_dedupe_is_asked(tmp_path: Path) -> None:
+    story = "Kenyan police arrested twelve protesters outside parliament in Nairobi on Monday.\n"
+    src = tmp_path / "docs.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": story}) + "\n" + json.dumps({"id": "b", "text": story}) + "\n")
+    plain = lines(runner.invoke(app, ["analyze", "--jsonl", str(src)]).stdout)
+    assert [d["status"] for d in plain] == ["ok", "ok"]
+    deduped = lines(runner.invoke(app, ["analyze", "--jsonl", "--dedupe", str(src)]).stdout)
+    assert [d["status"] for d in deduped] == ["ok", "skipped"]
+    assert deduped[1]["duplicate_of"] == "a"

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import py3langid
 
 from ..config import Config
 from ..models import Article
+from ..tables import data_lines
+
+
+@lru_cache(maxsize=1)
+def _news_languages() -> frozenset[str]:
+    return frozenset(data_lines("news_languages.txt"))
 
 
 def detect_language(text: str) -> str | None:
@@ -13,7 +21,10 @@ def detect_language(text: str) -> str | None:
     sample = text[:2000]  # a few hundred words tell the language; more only costs time
     if len(sample.split()) < 3:
         return None
-    lang, _ = py3langid.classify(sample)
+    allowed = _news_languages()
+    # The best-ranked language among those news is written in (see codebook/news_languages.txt).
+    ranked = py3langid.rank(sample)
+    lang = next((code for code, _ in ranked if code in allowed), ranked[0][0])
     return str(lang)
 
 

@@ -62,12 +62,21 @@ def _emit(obj: dict[str, object]) -> None:
 
 @app.command()
 def analyze(inputs: Inputs = None, jsonl: Jsonl = False, published: Published = None,
-            config: ConfigOpt = None, dictionary: Dictionary = None) -> None:
-    """Analyse documents without a database; one JSON object per document on stdout."""
+            config: ConfigOpt = None, dictionary: Dictionary = None,
+            dedupe: Annotated[bool, typer.Option(
+                "--dedupe/--no-dedupe",
+                help="skip documents that repeat an earlier one of the same input (`run` always does, store-wide)",
+            )] = False) -> None:
+    """Analyse documents without a database; one JSON object per document on stdout.
+
+    Every document is analysed, repeats included, unless --dedupe is given: a one-off analysis
+    answers for each document it is given, while one-story-one-event is the store's business.
+    """
     cfg = _config(config, dictionary)
     failed = 0
     try:
-        for analysis in Pipeline(cfg).analyze(read_inputs(inputs or ["-"], cfg, jsonl, published)):
+        docs = read_inputs(inputs or ["-"], cfg, jsonl, published)
+        for analysis in Pipeline(cfg).analyze(docs, dedupe=dedupe):
             _emit(analysis.to_dict())
             if analysis.status == "error":
                 failed += 1

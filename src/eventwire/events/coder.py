@@ -148,8 +148,8 @@ class Coder:
         # a visit is to another country; a protest or attack in one's own country still has it as target
         if "loc" in r.tgt_order and place is not None and place.country and (
                 "abroad" not in r.pattern.flags or all(place.country != s.ref.country for s in sources)):
-                ref = ActorRef(text=place.name, name=place.name, code=place.country, country=place.country, span=place.span)
-                r.tgt_slots["loc"] = [Who(ref, r.trigger.i, "place")]
+            ref = ActorRef(text=place.name, name=place.name, code=place.country, country=place.country, span=place.span)
+            r.tgt_slots["loc"] = [Who(ref, r.trigger.i, "place")]
         targets = r.targets
         if targets and targets[0].via == "place":
             rule += "+target:place"

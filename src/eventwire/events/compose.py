@@ -138,10 +138,9 @@ def cues(word: Token, lex: Lexicon) -> Cues:
             elif ch.dep_ in ("aux", "auxpass"):
                 c.modal |= low in lex.cue("hypothetical")
                 c.future |= low in lex.cue("future")
-            elif ch.dep_ == "mark" and low in lex.cue("conditional"):
-                c.cond = True
-            elif ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.cue("conditional") for m in ch.children):
-                c.cond = True
+            elif (ch.dep_ == "mark" and low in lex.cue("conditional")) or (
+                    ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.cue("conditional") for m in ch.children)):
+                c.cond = True  # "if it did nothing", or the event inside an if-clause
     # "without meeting", "instead of attending"
     if word.dep_ in ("pcomp", "pobj") and word.head.lower_ in lex.cue("without"):
         c.neg = True
@@ -372,6 +371,7 @@ def _step(r: Reading, word: Token, frames: list[Frame], lex: Lexicon, actors: Ac
             r.pron = subj_tok
         obj = direct_object(word)
         govobj = actors.phrase(dative(word)) + (actors.phrase(obj) if obj is not None and obj is not comp else [])
+        _governor_targets(r, word, actors)
         if govobj and "govobj" not in r.tgt_slots:
             r.tgt_slots["govobj"] = govobj
             if "govobj" not in r.tgt_order:
@@ -399,10 +399,13 @@ def _code_frame(r: Reading, word: Token, frames: list[Frame], subj: list[Who], s
             chosen = f
             break
     r.steps.append(Step(chosen, word, res or "drop"))
+    if chosen.frame in _FUTURE_FRAMES:
+        r.hypo = r.modal = r.cond = False  # "warned of consequences if ...": the condition is part of the threat
     if not _apply_result(r, res):
         r.dropped = f"frame '{chosen.id}' gives no event for code {r.code}"
         return False
     changed = res not in ("=", "neg", "hypo")
+    _governor_targets(r, word, actors)
     ctl = chosen.control
     if ctl == "subj":
         if changed and subj:
@@ -437,6 +440,17 @@ def _code_frame(r: Reading, word: Token, frames: list[Frame], subj: list[Who], s
         r.neg = True
     _word_cues(r, word, chosen, lex)
     return True
+
+
+def _governor_targets(r: Reading, word: Token, actors: Actors) -> None:
+    """Prepositional targets an event noun leaves to its verb: "sent aid to Haiti" ("to Haiti" hangs off sent)."""
+    if r.pattern.pos != "NOUN" or word.pos_ not in ("VERB", "AUX", "ADJ"):
+        return
+    for slot in r.tgt_order:
+        if slot.startswith("prep:") and not r.tgt_slots.get(slot):
+            whos = [w for o in prep_objects(word, slot[5:]) for w in actors.phrase(o)]
+            if whos:
+                r.tgt_slots[slot] = whos
 
 
 def _word_cues(r: Reading, word: Token, frame: Frame, lex: Lexicon) -> None:

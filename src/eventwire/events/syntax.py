@@ -191,6 +191,8 @@ def governor(tok: Token) -> tuple[Token, str] | None:
         return head, "dobj"
     if dep in ("attr", "oprd"):
         return head, "attr"
+    if dep == "nsubj" and head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in head.children):
+        return head, "nsubj"  # "the talks collapsed", "talks resumed"
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return head.head, f"prep:{head.lower_}"
     return None

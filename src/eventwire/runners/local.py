@@ -20,7 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from ..config import Config
 from ..errors import Errors, EventwireError
@@ -45,11 +45,14 @@ def peak_rss_bytes() -> int:
     return rss if sys.platform == "darwin" else rss * 1024  # Linux reports KiB
 
 
-def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items (the last one shorter), read lazily."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
+
+T = TypeVar("T")
 
 # ---------------------------------------------------------------- worker side
 
@@ -80,9 +83,9 @@ def _analyze_task(articles: list[Article]) -> tuple[list[Analysis], int, int]:
 
 # ---------------------------------------------------------------- caller side
 
-def _inline(pipeline: Pipeline, docs: Iterable[Document], chunk_size: int) -> Iterator[Analysis]:
+def _inline(pipeline: Pipeline, docs: Iterable[Document], chunk_size: int) -> Iterator[list[Analysis]]:
     for chunk in chunked(docs, chunk_size):
-        yield from analyze_batch(pipeline, screen_batch(pipeline, clean_batch(pipeline, chunk)))
+        yield analyze_batch(pipeline, screen_batch(pipeline, clean_batch(pipeline, chunk)))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -107,7 +110,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_size: int,
-            stats: PoolStats) -> Iterator[Analysis]:
+            stats: PoolStats) -> Iterator[list[Analysis]]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
                                initargs=(pipeline.config,))
     chunks = chunked(docs, chunk_size)
@@ -135,7 +138,7 @@ def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_si
                     screened = screen_batch(pipeline, cast(list[Article], results))
                     pending[pool.submit(_analyze_task, screened)] = "analyze"
                 else:
-                    yield from cast(list[Analysis], results)
+                    yield cast(list[Analysis], results)
         finished = True
     except BrokenProcessPool as err:
         raise EventwireError(Errors.E071, cause=err or "killed") from err
@@ -146,9 +149,9 @@ def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_si
             _stop(pool)
 
 
-def analyse_stream(pipeline: Pipeline, docs: Iterable[Document], workers: int = 1,
-                   chunk_size: int | None = None, stats: PoolStats | None = None) -> Iterator[Analysis]:
-    """Every document's Analysis, as each is ready (with ``workers`` > 1, not in input order).
+def analyse_batches(pipeline: Pipeline, docs: Iterable[Document], workers: int = 1,
+                    chunk_size: int | None = None, stats: PoolStats | None = None) -> Iterator[list[Analysis]]:
+    """The documents' analyses, a batch at a time as each is ready (with ``workers`` > 1, not in input order).
 
     ``pipeline`` screens for duplicates here, so seed it from the store before calling. With one
     worker everything runs in this process; with more, a pool of worker processes cleans and
@@ -162,6 +165,13 @@ def analyse_stream(pipeline: Pipeline, docs: Iterable[Document], workers: int = 
         yield from _pooled(pipeline, docs, workers, size, stats if stats is not None else PoolStats())
 
 
+def analyse_stream(pipeline: Pipeline, docs: Iterable[Document], workers: int = 1,
+                   chunk_size: int | None = None, stats: PoolStats | None = None) -> Iterator[Analysis]:
+    """Like :func:`analyse_batches`, one Analysis at a time."""
+    for batch in analyse_batches(pipeline, docs, workers, chunk_size, stats):
+        yield from batch
+
+
 def default_workers() -> int:
     """One worker per CPU this process may use."""
     try:
@@ -170,5 +180,5 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-__all__ = ["PoolStats", "analyse_stream", "chunked", "default_workers", "peak_rss_bytes"]
+__all__ = ["PoolStats", "analyse_batches", "analyse_stream", "chunked", "default_workers", "peak_rss_bytes"]
 
