@@ -41,15 +41,15 @@ def run_baseline(limit: int | None) -> dict[str, object]:
     pages = load_pages(limit=limit)
     nlp = spacy.load(MODEL)
     list(nlp.pipe(["Warm the model up once before the clock starts."]))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     # The extraction settings eventwire uses, so both analyse the same article text.
     texts = [trafilatura.extract(html, url=url, favor_precision=True, include_comments=False) or ""
              for _, html, url in pages]
     words = sum(len(t.split()) for t in texts)
     for _ in nlp.pipe(texts, batch_size=32):
         pass
-    seconds = time.perf_counter() - start
-    return {"pages": len(pages), "words": words, "seconds": seconds}
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"pages": len(pages), "words": words, "seconds": seconds, "cpu_seconds": cpu}
 
 
 def run_eventwire(limit: int | None) -> dict[str, object]:
@@ -65,7 +65,7 @@ def run_eventwire(limit: int | None) -> dict[str, object]:
     list(nlp.pipe(["Warm the model up once before the clock starts."]))
     docs = [Document(id=key, html=html, url=url, origin=key) for key, html, url in pages]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         words = events = ok = 0
         for outcome in run_job(docs, store, config, workers=1):
             a = outcome.analysis
@@ -73,9 +73,10 @@ def run_eventwire(limit: int | None) -> dict[str, object]:
                 ok += 1
                 words += len(a.article.text.split())
                 events += len(a.events)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         stored = store.stats()["articles"]
-    return {"pages": len(pages), "words": words, "seconds": seconds, "analysed": ok, "events": events, "stored": stored}
+    return {"pages": len(pages), "words": words, "seconds": seconds, "cpu_seconds": cpu, "analysed": ok,
+            "events": events, "stored": stored}
 
 
 CONTENDERS = {"baseline": run_baseline, "eventwire": run_eventwire}
@@ -89,7 +90,8 @@ def measure(name: str, limit: int | None) -> dict[str, object]:
 
 
 def table(results: list[dict[str, object]]) -> str:
-    rows = ["| contender | pages/s | words/s | peak RSS (MiB) | seconds | pages | words |", "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| contender | pages/s | words/s | pages per CPU-s | peak RSS (MiB) | wall s | CPU s | pages | words |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name in CONTENDERS:
         runs = [r for r in results if r["name"] == name]
         if not runs:
@@ -98,8 +100,9 @@ def table(results: list[dict[str, object]]) -> str:
         def med(key: str, rs: list[dict[str, object]] = runs) -> float:
             return statistics.median(float(str(r[key])) for r in rs)
 
-        rows.append(f"| {name} | {med('pages_per_s'):.2f} | {med('words_per_s'):,.0f} | {med('peak_rss_mib'):.0f} |"
-                    f" {med('seconds'):.1f} | {int(med('pages'))} | {int(med('words')):,} |")
+        rows.append(f"| {name} | {med('pages_per_s'):.2f} | {med('words_per_s'):,.0f} | {med('pages_per_cpu_s'):.2f} |"
+                    f" {med('peak_rss_mib'):.0f} | {med('seconds'):.1f} | {med('cpu_seconds'):.1f} | {int(med('pages'))} |"
+                    f" {int(med('words')):,} |")
     return "\n".join(rows)
 
 
@@ -114,6 +117,7 @@ def main() -> None:
         figures.update(name=args.one, peak_rss_mib=round(peak_rss_mib(), 1))
         figures["pages_per_s"] = round(float(str(figures["pages"])) / float(str(figures["seconds"])), 3)
         figures["words_per_s"] = round(float(str(figures["words"])) / float(str(figures["seconds"])), 1)
+        figures["pages_per_cpu_s"] = round(float(str(figures["pages"])) / float(str(figures["cpu_seconds"])), 3)
         print(json.dumps(figures))
         return
     print(f"# load average before: {load_average()}", file=sys.stderr)
@@ -126,9 +130,10 @@ def main() -> None:
             print(json.dumps(r), flush=True)
     print(f"# load average after: {load_average()}", file=sys.stderr)
     print(table(results))
-    ew = statistics.median(float(str(r["pages_per_s"])) for r in results if r["name"] == "eventwire")
-    base = statistics.median(float(str(r["pages_per_s"])) for r in results if r["name"] == "baseline")
-    print(f"\neventwire / baseline, pages/s: {ew / base:.2f}x")
+    for key in ("pages_per_s", "pages_per_cpu_s"):
+        ew = statistics.median(float(str(r[key])) for r in results if r["name"] == "eventwire")
+        base = statistics.median(float(str(r[key])) for r in results if r["name"] == "baseline")
+        print(f"eventwire / baseline, {key.replace('_', ' ')}: {ew / base:.2f}x")
 
 
 if __name__ == "__main__":

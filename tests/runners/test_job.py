@@ -71,3 +71,20 @@ def test_job_unknown_engine_is_refused(tmp_path: Path) -> None:
 
     with Store(tmp_path / "a.duckdb") as store, pytest.raises(EventwireError, match="E075"):
         list(run_job([], store, Config(), engine="spark"))
+
+
+def test_job_write_batch_tells_which_analyses_it_stored(tmp_path: Path) -> None:
+    from eventwire.models import Analysis, Article
+    from eventwire.runners.job import write_batch
+
+    def skipped(doc_id: str, reason: str) -> Analysis:
+        return Analysis(Article(id=doc_id, text="", status="skipped", reason=reason))
+
+    with Store(tmp_path / "a.duckdb") as store:
+        assert write_batch(store, [skipped("a", "empty"), skipped("b", "empty")]) == [True, True]
+        # the same record again changes nothing; a new reason is a change; an id twice is written once
+        got = write_batch(store, [skipped("a", "empty"), skipped("b", "language de"), skipped("c", "x"), skipped("c", "x")])
+        assert got == [False, True, True, False]
+        assert write_batch(store, []) == []
+        reasons = {r["id"]: r["reason"] for r in store.query("SELECT id, reason FROM articles")}
+    assert reasons == {"a": "empty", "b": "language de", "c": "x"}

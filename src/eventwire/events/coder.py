@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import ActorTable
 from ..models import ActorRef, Article, Event, Place, Quote
 from ..tables import cameo_codes
-from .compose import Reading, climb, start
+from .compose import _CODE_FRAMES, Reading, climb, start
 from .dates import event_date
 from .lexicon import Lexicon, load_lexicon
 from .match import match
@@ -49,9 +49,12 @@ class Coded:
     event_sentences: list[int] = field(default_factory=list)  # parallel to events
 
 
-def _priority(r: Reading) -> tuple[int, int]:
-    changes = sum(1 for s in r.steps if s.result not in ("=", "hypo", "neg", "drop"))
-    return r.pattern.specificity + 2 * changes + len(r.steps), len(r.steps)
+def _priority(r: Reading) -> tuple[int, int, int]:
+    """Which of two readings that use each other up wins: a frame that changes the code ("threatened sanctions")
+    over the frame word's own pattern, a specific pattern over a vague one, the reading that accounts for more
+    words, then the simpler reading."""
+    changes = sum(1 for s in r.steps if s.frame.frame in _CODE_FRAMES or s.result not in ("=", "hypo", "neg", "drop"))
+    return r.pattern.specificity + 3 * changes, len(r.consumed), -len(r.steps)
 
 
 class Coder:
@@ -176,6 +179,8 @@ class Coder:
         ahead |= {s.word.i for s in r.steps if any(c.dep_ == "aux" and c.lower_ in later for c in s.word.children)}
         date, _ = event_date(r.words + speech, self.article.published, ahead, self.lex)
         quote = self.actors.quote_of(r.trigger)
+        if r.modality == "asserted" and sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+            r.hypo = True  # a question asserts nothing: "Will Russia attack?"
         for src, tgt in pairs:
             code, why = self._refine(r.code, src, tgt, place)
             c = self.codes[code]

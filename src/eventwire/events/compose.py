@@ -22,6 +22,7 @@ from .syntax import (
     dative,
     direct_object,
     governor,
+    has_expletive,
     is_passive,
     lemmas,
     particle,
@@ -113,7 +114,7 @@ class Reading:
     @property
     def rule(self) -> str:
         """The lexicon rows that fired, outermost frame first: "intent:expect>meet.1"."""
-        parts = [s.frame.id if s.result == "=" else f"{s.frame.id}:{s.result}"
+        parts = [s.frame.id if s.result == "=" else f"{s.frame.id}:{s.result.removesuffix(':=')}"
                  for s in reversed(self.steps) if s.frame.frame != "report" or s.result != "="]
         return ">".join([*parts, self.pattern.id])
 
@@ -197,7 +198,7 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
         doer = agent(tok) if passive else subject(tok)
         r.src_order = ["subj", "gov"]
         # a by-phrase names the doer only if its head is an actor ("killed by the crash of a Malaysia Airlines jet" does not)
-        r.src_slots["subj"] = actors.head(doer) if passive else actors.phrase(doer)
+        r.src_slots["subj"] = actors.head(doer, strict=True) if passive else actors.phrase(doer)
         if not r.src_slots["subj"] and doer is not None and doer.lemma_.lower() in lex.cue("document_noun"):
             r.src_slots["subj"] = _publisher(doer, lex, actors)
         if actors.is_pronoun(doer):
@@ -275,6 +276,8 @@ def _frame_candidates(word: Token, via: str, lex: Lexicon) -> list[Frame]:
             continue
         if f.particle != prt:
             continue
+        if "expl" in f.flags and not has_expletive(word):
+            continue
         out.append(f)
     return out
 
@@ -331,7 +334,7 @@ def climb(r: Reading, lex: Lexicon, actors: Actors) -> None:
             break
         if not _step(r, word, frames, lex, actors):
             return
-        cur = word
+        cur = copula_head(word) if word.pos_ == "ADJ" else word
         if r.steps[-1].frame.frame in _STOP_FRAMES:
             break
     if r.pattern.pos == "NOUN" and not r.steps and r.trigger.dep_ != "ROOT":
@@ -434,7 +437,7 @@ def _code_frame(r: Reading, word: Token, frames: list[Frame], subj: list[Who], s
         r.src_fixed = subj
     if chosen.frame in _FUTURE_FRAMES:
         r.future = True
-    if chosen.frame in _CODE_FRAMES or chosen.frame == "negate":
+    if chosen.frame in _CODE_FRAMES:
         r.consumed.add(word.i)
     if chosen.frame == "negate":
         r.neg = True
@@ -456,6 +459,8 @@ def _governor_targets(r: Reading, word: Token, actors: Actors) -> None:
 def _word_cues(r: Reading, word: Token, frame: Frame, lex: Lexicon) -> None:
     c = cues(word, lex)
     r.neg |= c.neg
+    if frame.frame == "threat":
+        c.cond = False  # "warned X of consequences if ...": the condition is what makes it a threat
     if "modal_ok" not in frame.flags:
         r.modal |= c.modal
         r.hypo |= c.modal or c.cond

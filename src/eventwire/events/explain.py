@@ -65,14 +65,16 @@ def explain_parsed(doc: Any, table: Any, quotes: list[Any], article: Article,
                 seen.add(id(m))
                 ex.actors.append((m.text, m.actor.code or "(uncoded)"))
         ex.events = [e for e in coded.events if e.trigger and sent.start_char <= e.trigger[0] < sent.end_char]
+        silent: list[tuple[int, str, str]] = []
         fired = {e.trigger[0] for e in ex.events if e.trigger}
         used = {s.word.i for r in coded.event_readings for s in r.steps}  # frame words of events that were coded
         for r in coded.readings:
             t = r.trigger
             if sent.start <= t.i < sent.end and r.dropped is not None and t.idx not in fired:
-                ex.silent.append((t.text, f"{r.rule} ({r.code}): {r.dropped}"))
+                silent.append((t.i, t.text, f"{r.rule} ({r.code}): {r.dropped}"))
         for n in coded.notes:
             if sent.start <= n.token < sent.end and n.token not in used:
-                ex.silent.append((n.text, n.message))
+                silent.append((n.token, n.text, n.message))
+        ex.silent = [(w, why) for _, w, why in sorted(silent, key=lambda x: x[0])]
         out.append(ex)
     return out

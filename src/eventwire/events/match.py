@@ -17,6 +17,7 @@ from .syntax import (
     direct_object,
     governor,
     is_passive,
+    lemmas,
     particle,
     phrase_keys,
     prep_children,
@@ -59,12 +60,24 @@ def _object_candidates(tok: Token, p: Pattern) -> list[Token]:
                 cands += prep_objects(obj, prep)
     if p.pos == "VERB":
         cands += [c for c in tok.children if c.dep_ in ("attr", "oprd", "acomp", "dative")]
+        # "allowed aid convoys to enter": the subject of the verb's clause is what is allowed
+        cands += [s for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                  for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     return cands
 
 
+def through_quantity(tok: Token | None, lex: Lexicon) -> Token | None:
+    """The noun a quantity stands for: "hundreds of protesters" -> protesters."""
+    if tok is not None and tok.lemma_.lower() in lex.cue("quantity_noun"):
+        for o in prep_objects(tok, "of"):
+            return o
+    return tok
+
+
 def _object_ok(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[bool, Token | None]:
-    for c in _object_candidates(tok, p):
-        if "@actor" in p.objects and actors.head(c):
+    for c0 in _object_candidates(tok, p):
+        c = through_quantity(c0, lex) or c0
+        if "@actor" in p.objects and (actors.head(c) or actors.place(c)):
             return True, c
         if set(phrase_keys(c)) & p.objects:
             return True, c
@@ -95,10 +108,10 @@ def _check(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[str | 
             return f"needs object {p.object_spec} (object: '{obj.text if obj is not None else 'none'}')", None
     if p.governors:
         g = governor(tok)
-        if g is None or g[0].lemma_.lower() not in p.governors:
+        if g is None or not set(lemmas(g[0])) & p.governors:
             return f"needs governing word {'/'.join(sorted(p.governors))}", None
     flags = p.flags
-    obj = direct_object(tok) if p.pos == "VERB" else None
+    obj = through_quantity(direct_object(tok), lex) if p.pos == "VERB" else None
     if "active" in flags and is_passive(tok):
         return "active voice only", None
     if "actorobj" in flags and not actors.head(obj):
@@ -126,6 +139,9 @@ def match(tok: Token, lex: Lexicon, actors: Actors) -> Match | None:
     if pos is None:
         return None
     cands = lex.patterns_for(pos, word_keys(tok))
+    if not cands and pos == "VERB" and tok.tag_ == "VBN" and (
+            tok.dep_ in ("acomp", "oprd") or any(c.dep_ == "auxpass" for c in tok.children)):
+        cands = lex.patterns_for("ADJ", [tok.lower_])  # "was deeply worried by": a participle as adjective
     if not cands:
         return None
     m = Match(tok, None)

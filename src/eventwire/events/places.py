@@ -20,7 +20,8 @@ from .roles import Actors
 from .syntax import prep_children, prep_objects, within_clause
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_BIG_CITY = 500_000  # a name used as a modifier ("the Beijing Olympics") is read as a place only if it is well known
+_BIG_CITY = 500_000
+_ALT_NAMES_FROM = 50_000  # a name used as a modifier ("the Beijing Olympics") is read as a place only if it is well known
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,12 @@ class Spot:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.lower().replace("’", "'").strip()
-    for art in ("the ",):
-        if text.startswith(art):
-            text = text[len(art):]
+    """A name as the index keys it: ASCII, lower-case, no article, no dots, single spaces."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
+    text = text.lower().strip()
+    if text.startswith("the "):
+        text = text[4:]
     return " ".join(text.replace(".", "").split())
 
 
@@ -60,9 +62,10 @@ class Gazetteer:
             pop = int(city.get("population") or 0)
             spot = Spot(city["name"], cc, float(city["latitude"]), float(city["longitude"]), "city", pop)
             self._add(self.by_name, _fold(city["name"]), spot)
-            for alt in city.get("alternatenames") or []:
-                if alt.isascii() and alt[:1].isupper():
-                    self._add(self.alt, _fold(alt), spot)
+            if pop >= _ALT_NAMES_FROM:  # other spellings ("Kiev", "Bombay") matter for the cities news names
+                for alt in city.get("alternatenames") or []:
+                    if alt.isascii() and alt[:1].isupper():
+                        self._add(self.alt, _fold(alt), spot)
             if cc:
                 s = sums.setdefault(cc, [0.0, 0.0, 0.0])
                 w = max(pop, 1)

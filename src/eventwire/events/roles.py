@@ -69,15 +69,16 @@ class Actors:
                 return Who(replace(spk), tok.i, "quote")
         return None
 
-    def head(self, tok: Token | None) -> list[Who]:
+    def head(self, tok: Token | None, strict: bool = False) -> list[Who]:
         """The actors a phrase's head itself names (not an actor somewhere inside it): "the envoy", not
-        "assurances from the government"."""
+        "assurances from the government". ``strict``: the head word itself, not a modifier ("the crash of
+        a Malaysia Airlines jet" names no doer)."""
         if tok is None:
             return []
         out = []
+        mods = () if strict else ("compound", "poss", "amod", "nmod")
         for h in conjuncts(tok):
-            who = self.at(h) or next((w for c in h.children if c.dep_ in ("compound", "poss", "amod", "nmod")
-                                      and (w := self.at(c)) is not None), None)
+            who = self.at(h) or next((w for c in h.children if c.dep_ in mods and (w := self.at(c)) is not None), None)
             if who is not None:
                 out.append(who)
         return _unique(out)
@@ -85,7 +86,7 @@ class Actors:
     def place(self, tok: Token) -> list[Who]:
         """A place named at ``tok`` taken as a party ("fired from the Gaza Strip"), if the actors stage knows it."""
         place_at = getattr(self.table, "place_at", None)
-        for t in [tok, *tok.subtree]:
+        for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos"))]:
             m = place_at(t.i) if place_at is not None else None
             if m is not None and m.actor.country:
                 return [Who(self.table.ref(m), m.start, "place", m.end)]

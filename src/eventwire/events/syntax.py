@@ -119,7 +119,9 @@ def dative(v: Token) -> Token | None:
 
 def copula_head(word: Token) -> Token:
     """The verb carrying an adjective's subject ("was ready": was)."""
-    return word.head if word.pos_ == "ADJ" and word.dep_ in ("acomp", "oprd", "amod") else word
+    if word.dep_ in ("acomp", "oprd") or (word.pos_ == "ADJ" and word.dep_ == "amod"):
+        return word.head
+    return word
 
 
 def subject(word: Token, _depth: int = 0) -> Token | None:
@@ -135,6 +137,10 @@ def subject(word: Token, _depth: int = 0) -> Token | None:
         return subj
     if _depth > 4:
         return None
+    for aux in (c for c in v.children if c.dep_ == "aux"):  # "We cannot and will not allow": the subject hangs off "can"
+        subj = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
         return subject(v.head, _depth + 1)
     if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):

@@ -1,7 +1,9 @@
 """The main job: documents in, analyses stored, resumable.
 
-Every analysis is written (one transaction per article) the moment it comes back, so a crash or
-Ctrl-C loses only what was in flight. Documents whose id is already stored with status ok are not
+Analyses are written the moment they come back, each batch (a worker's chunk) in one transaction,
+so a crash or Ctrl-C loses only what was in flight. One transaction a batch rather than one an
+article: a write costs DuckDB a dozen statements whatever its size, and per article that was as
+much time as cleaning the page. Documents whose id is already stored with status ok are not
 analysed again: rerunning the same command continues where the last one stopped.
 
 DuckDB has one writer, so this module, in the calling process, is the only one that writes.
@@ -19,7 +21,7 @@ from ..errors import Errors, EventwireError
 from ..models import Analysis, Document
 from ..pipeline import Pipeline
 from ..store import Store
-from .local import PoolStats, analyse_stream
+from .local import PoolStats, analyse_batches, chunked
 
 ENGINES = ("local", "ray")
 
@@ -69,12 +71,36 @@ def run_job(docs: Iterable[Document], store: Store, config: Config, *, workers: 
     if engine == "ray":
         from .ray_engine import analyse_on_ray
 
-        stream = analyse_on_ray(fresh(), config, store, workers=workers, out=parquet_dir)
+        batches = chunked(analyse_on_ray(fresh(), config, store, workers=workers, out=parquet_dir),
+                          chunk_size or config.batch_size)
     else:
-        stream = analyse_stream(seeded_pipeline(store, config), fresh(), workers, chunk_size, stats)
-    for analysis in stream:
+        batches = analyse_batches(seeded_pipeline(store, config), fresh(), workers, chunk_size, stats)
+    for batch in batches:
         while backlog:
             yield backlog.popleft()
-        yield Outcome(analysis.id, analysis, store.write(analysis))
+        for analysis, written in zip(batch, write_batch(store, batch), strict=True):
+            yield Outcome(analysis.id, analysis, written)
     while backlog:
         yield backlog.popleft()
+
+
+_STATE = "SELECT id, status, reason, content_hash, duplicate_of FROM articles WHERE id IN (SELECT unnest(?))"
+
+
+def write_batch(store: Store, batch: list[Analysis]) -> list[bool]:
+    """Write analyses in one transaction; for each, whether this write stored it.
+
+    An article is stored unless the store already had it as it is (the store's rule); which ones
+    those were is read from the rows before and after, not guessed.
+    """
+    if not batch:
+        return []
+    ids = [a.id for a in batch]
+    before = {r["id"]: tuple(r.values())[1:] for r in store.query(_STATE, [ids])}
+    store.write_many(batch)
+    after = {r["id"]: tuple(r.values())[1:] for r in store.query(_STATE, [list(before)])} if before else {}
+    out, seen = [], set()
+    for i in ids:
+        out.append(i not in seen and (i not in before or after.get(i) != before[i]))
+        seen.add(i)
+    return out

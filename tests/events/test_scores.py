@@ -1,0 +1,47 @@
+"""The development floors of issue 5, measured with the shared scorers (slow: they run the whole pipeline)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from eventkit import ROOT, shared_or_skip
+
+EVENTWIRE = str(Path(sys.executable).with_name("eventwire"))
+
+
+def _last_json(out: str) -> dict[str, float]:
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_scores_seed_floors(tmp_path: Path) -> None:
+    seed = shared_or_skip("seed", "000_c2d42f4029cadffe.txt")
+    scorer = shared_or_skip("tools", "score_seed.py")
+    out = tmp_path / "seed.jsonl"
+    with out.open("w") as f:
+        subprocess.run([EVENTWIRE, "analyze", str(seed), "--published", "2014-03-05"], stdout=f, check=True, cwd=ROOT)
+    got = _last_json(subprocess.run([sys.executable, str(scorer), str(out)], capture_output=True, text=True,
+                                    check=True).stdout)
+    assert got["events_core"] >= 11
+    assert got["trap_violations"] == 0
+    assert got["events_soft"] >= 7
+    assert got.get("dates_ok", 0) >= 1 and got.get("places_ok", 0) >= 2
+
+
+@pytest.mark.slow
+def test_scores_petr2_floors(tmp_path: Path) -> None:
+    records = shared_or_skip("corpora", "petr2_gsr", "records.jsonl")
+    scorer = shared_or_skip("tools", "score_events.py")
+    inputs, outputs = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    with inputs.open("w") as f:
+        subprocess.run([sys.executable, str(scorer), "inputs", str(records)], stdout=f, check=True)
+    with outputs.open("w") as f:
+        subprocess.run([EVENTWIRE, "analyze", "--jsonl", str(inputs)], stdout=f, check=True, cwd=ROOT)
+    got = _last_json(subprocess.run([sys.executable, str(scorer), "score", str(records), str(outputs)],
+                                    capture_output=True, text=True, check=True).stdout)
+    assert got["recall"] >= 0.70
+    assert got["precision"] >= 0.70
