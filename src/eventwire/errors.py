@@ -39,7 +39,7 @@ class Errors(StrEnum):
     E050 = "E050 unknown export format {fmt!r}; choose one of {choices}."
     E051 = "E051 unknown table {table!r}; choose one of {choices}."
     E060 = "E060 input {path} does not exist."
-    E070 = "E070 the {stage} stage failed on {what} ({cause}); the rest of the batch went on. Please report this with the document."
+    E070 = "E070 the {stage} stage failed on {what} ({cause}); the rest of the batch went on. Please report it with the document."
     E071 = "E071 a worker process stopped ({cause}); everything stored so far is kept: run the same command again to continue."
     E072 = "E072 --engine ray needs Ray ({cause}); install it with `pip install 'eventwire[ray]'`, or use --engine local."
     E073 = "E073 {value!r} is not an interval; write a number with a unit, e.g. 30s, 15m, 2h or 1d."

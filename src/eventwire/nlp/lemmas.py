@@ -40,7 +40,7 @@ class CachedLemmatize:
         self.cache: dict[tuple[int, int, int], list[str]] = {}
 
     def __call__(self, token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
         forms = self.cache.get(key)
         if forms is None:
             forms = self.lemmatize(token)

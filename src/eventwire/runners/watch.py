@@ -3,10 +3,12 @@
 Each cycle lists every source (file names and times, feed entries: nothing is read yet), keeps the
 items whose key is unseen or whose version changed, reads and stores those through the main job
 (:func:`~eventwire.runners.run_job`), then records them as seen in the store's ``watch_seen``
-table. An item whose documents failed is not recorded, so the next cycle tries it again (a feed
-that timed out, a page that answered 503); a source that cannot be listed is reported and
-retried. Stopping (Ctrl-C) at any point loses nothing: the store and the seen table are written
-one batch at a time, and an item stored but not yet marked seen is skipped by its document id.
+table. An item whose page could not be fetched (E011: a timeout, a 503) is not recorded, so the
+next cycle tries it again; any other failure is a property of the document and is not retried. A
+source that cannot be listed is reported and tried again next cycle.
+
+Stopping (Ctrl-C) at any point loses nothing: the store is written one batch at a time, and an
+item stored but not yet marked seen is read again next cycle and skipped by its document id.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ CREATE TABLE IF NOT EXISTS watch_seen (
     PRIMARY KEY (source, key)
 )"""
 
+RETRY_CODES = ("E011",)  # failures worth another try next cycle: fetching, not the document itself
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 
@@ -127,7 +130,7 @@ class Watcher:
             if a.status == "error":
                 report.errors += 1
                 report.problems.append(f"{a.id}: {a.article.reason}")
-                if a.id in owner:
+                if a.id in owner and (a.article.reason or "").startswith(RETRY_CODES):
                     failed.add(owner[a.id])
             elif a.status == "skipped":
                 report.skipped += 1

@@ -1,0 +1,57 @@
+"""``eventwire watch``: poll folders and feeds every interval and store only what is new.
+
+Runs until stopped (Ctrl-C ends it cleanly, exit code 0), or for ``--max-cycles`` cycles
+(``--once`` is one). One line per cycle on stderr. Exit code 2 for a bad interval or a source
+that does not exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import EventwireError
+from ..runners import default_workers
+from ..runners.sources import Source, sources_for
+from ..runners.watch import Cycle, Watcher, parse_interval
+from ..store import Store
+from .app import ConfigOpt, Db, Published, _config, _fail, app, err
+
+Targets = Annotated[list[str], typer.Argument(help="folders, feed URLs or files, or .urls/.txt files listing feed URLs")]
+Every = Annotated[str, typer.Option("--every", help="time between cycles: 30s, 15m, 2h, 1d")]
+Once = Annotated[bool, typer.Option("--once", help="one cycle, then stop")]
+MaxCycles = Annotated[int | None, typer.Option("--max-cycles", min=1, help="stop after this many cycles")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=0, help="worker processes (0: one per CPU)")]
+
+
+def _line(c: Cycle, every: float, last: bool) -> None:
+    when = c.started.astimezone().strftime("%H:%M:%S")
+    nxt = "" if last else f"; next in {every:g} s"
+    err.print(f"cycle {c.number} at {when}: {c.new_items} new items, {c.documents} documents, {c.stored} stored, "
+              f"{c.events} event mentions, {c.skipped} skipped, {c.errors} errors{nxt}", highlight=False)
+    for problem in c.problems:
+        err.print(f"  [yellow]problem[/yellow] {problem}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def watch(targets: Targets, every: Every = "15m", db: Db = Path("eventwire.duckdb"), once: Once = False,
+          max_cycles: MaxCycles = None, workers: Workers = 1, published: Published = None,
+          config: ConfigOpt = None) -> None:
+    """Poll folders and feeds every interval; ingest and store only what is new."""
+    cfg = _config(config)
+    limit = 1 if once else max_cycles
+    try:
+        seconds = parse_interval(every)
+        sources: list[Source] = [s for t in targets for s in sources_for(t, cfg, published)]
+        with Store(db) as store:
+            watcher = Watcher(sources, store, cfg, workers=workers or default_workers())
+            try:
+                watcher.run(seconds, limit, on_cycle=lambda c: _line(c, seconds, limit is not None and c.number >= limit))
+            except KeyboardInterrupt:
+                err.print(f"stopped after {watcher.cycles} cycles; what was stored is kept.", highlight=False)
+            finally:
+                watcher.close()
+    except EventwireError as e:
+        _fail(e)
