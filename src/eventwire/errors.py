@@ -46,6 +46,7 @@ class Errors(StrEnum):
     E074 = "E074 {path} holds no eventwire Parquet output ({cause}); give the folder `eventwire run --engine ray --out` wrote."
     E075 = "E075 unknown engine {engine!r}; choose local or ray."
     E076 = "E076 cannot watch {what}: {cause}. Give a folder, a feed file or URL, or a .txt file listing feed URLs."
+    E077 = "E077 the Ray run failed ({cause}); nothing of this run was loaded: fix the cause and run the same command again."
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)

@@ -112,7 +112,8 @@ def find_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
             continue
         start, end = ent.start, ent.end
         label = ent.label_
-        if label == "ORG" and start > 0 and _person_slot(doc, start, end, lex, role_tokens):
+        if label == "ORG" and ((start > 0 and _person_slot(doc, start, end, lex, role_tokens))
+                               or _titled_name(doc, start, end, role_tokens)):
             label = "PERSON"  # "Mr Novak", "opposition leader Morgan Tsvangirai" tagged as organisations
         if label == "PERSON":
             start, end, gender = _strip_name(doc, start, end, lex, role_tokens)
@@ -155,6 +156,15 @@ def _person_slot(doc: Doc, start: int, end: int, lex: Lexicon, role_tokens: set[
     names = doc[start:end]
     return (start - 1 in role_tokens and before.tag_ in ("NN", "NNP") and 2 <= len(names) <= 4
             and all(t.pos_ == "PROPN" and t.is_title for t in names))
+
+
+def _titled_name(doc: Doc, start: int, end: int, role_tokens: set[int]) -> bool:
+    """'Lieutenant General Jan Novak' tagged as one organisation: titles, then a two-to-four-word name."""
+    k = start
+    while k < end and k in role_tokens:
+        k += 1
+    names = doc[k:end]
+    return k > start and 2 <= len(names) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in names)
 
 
 def _honorific_names(doc: Doc, lex: Lexicon, atoms: list[Atom]) -> list[Atom]:

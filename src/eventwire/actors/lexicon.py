@@ -60,7 +60,7 @@ class Lexicon:
     max_len: int = 1
     honorifics: dict[str, str] = field(default_factory=dict)  # lower text -> gender m/f/-
     pronouns: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # text -> kind, gender, number
-    cues: dict[str, set[str]] = field(default_factory=dict)  # kind -> words (place_cues.tsv)
+    cues: dict[str, set[str]] = field(default_factory=dict)  # kind -> words (place_cues.tsv, anaphors.tsv)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> display name
     role_codes: set[str] = field(default_factory=set)
 
@@ -212,9 +212,10 @@ def _load_small(lex: Lexicon) -> None:
     for r in _rows("pronouns.tsv"):
         for text, _ in split_forms(r["text"]):
             lex.pronouns[text.lower()] = (r["kind"], r["gender"], r["number"])
-    for r in _rows("place_cues.tsv"):
-        for text, _ in split_forms(r["text"]):
-            lex.cues.setdefault(r["kind"], set()).add(text.lower())
+    for name in ("place_cues.tsv", "anaphors.tsv"):
+        for r in _rows(name):
+            for text, _ in split_forms(r["text"]):
+                lex.cues.setdefault(r["kind"], set()).add(text.lower())
 
 
 def load_user_dictionary(path: str | Path) -> list[tuple[str, str]]:

@@ -84,18 +84,33 @@ def _fits(p: PersonRec, gender: str) -> bool:
     return not gender or gender == "-" or not p.gender or p.gender == "-" or p.gender == gender
 
 
-def _compatible(doc: Doc, m: Mention, kind: str, gender: str, linker: PersonLinker) -> bool:
+def _compatible(doc: Doc, m: Mention, kind: str, gender: str, linker: PersonLinker,
+                table: ActorTable | None = None) -> bool:
     actor = m.actor
     if kind == "person":
         rec = linker.of(actor)
         return actor.kind == "person" and (rec is None or _fits(rec, gender))
     if actor.kind in ("country", "organisation"):
         return True
+    if kind == "group" and actor.kind == "person":
+        # "Obama and Putin ... they", "the two leaders ... they": people standing together.
+        return table is not None and (m.rule == "pair" or len(_together(table, m)) > 1)
     if actor.kind != "group" or not actor.code:
         return False
     # "the regime ... it", "the rebels ... they": a group's number is its head noun's.
     plural = doc[m.end - 1].tag_ in ("NNS", "NNPS")
     return plural if kind == "group" else not plural
+
+
+def _together(table: ActorTable, m: Mention) -> list[Mention]:
+    """The people standing with ``m``: a pair it names, or those it is coordinated with ("X and Y")."""
+    out = [x for x in table.all_at(m.start) if x.actor.kind == "person"]
+    for i in range(m.start, m.end):
+        for c in table.doc[i].conjuncts:
+            other = table.at(c.i)
+            if other is not None and other.actor.kind == "person" and all(other.actor is not o.actor for o in out):
+                out.append(other)
+    return out
 
 
 def _expletive(tok: Token) -> bool:
@@ -128,6 +143,43 @@ def _governing_subjects(tok: Token, table: ActorTable) -> list[Mention]:
     return []
 
 
+def _pair_phrase(tok: Token, lex: Lexicon) -> bool:
+    """'the two leaders', 'both men', 'the pair': a phrase meaning two people named before."""
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+    if lex.cue("pair_noun", tok.lower_):
+        return "the" in kids
+    return tok.tag_ == "NNS" and lex.cue("pair_head", tok.lower_) and any(lex.cue("pair_word", k) for k in kids)
+
+
+def resolve_pairs(doc: Doc, table: ActorTable, lex: Lexicon, sents_back: int = 2) -> None:
+    """Link 'the two leaders', 'both men', 'the pair' to the last two people named (``all_at`` gives both).
+
+    Only a phrase with no country of its own ("the two Russian ministers" are others) and only
+    when two different people were named in its sentence or the ``sents_back`` before it.
+    """
+    sents = list(doc.sents)
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or not _pair_phrase(tok, lex):
+            continue
+        old = table.at(tok.i)
+        if old is not None and (old.actor.kind == "person" or (old.actor.code and not old.actor.code.startswith("---"))):
+            continue
+        n = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+        lo = sents[max(0, n - sents_back)].start
+        people: list[Actor] = []
+        for m in sorted(table.mentions, key=lambda m: -m.start):
+            if lo <= m.start and m.end <= tok.left_edge.i and m.actor.kind == "person" and m.actor not in people:
+                people.append(m.actor)
+        if len(people) < 2:
+            continue
+        people = sorted(people[:2], key=lambda a: min(a.mentions) if a.mentions else (0, 0), reverse=True)
+        start, end = (old.start, old.end) if old is not None else (tok.left_edge.i, tok.i + 1)
+        if old is not None:
+            table.remove(old)
+        table.add_tokens(start, end, people[1], rule="pair")  # the earlier-named one first
+        table.add_also(start, end, people[0], rule="pair")
+
+
 def resolve_pronouns(doc: Doc, table: ActorTable, lex: Lexicon, linker: PersonLinker) -> None:
     """Add a mention for each subject or object pronoun whose antecedent is found."""
     sents = list(doc.sents)
@@ -145,6 +197,8 @@ def resolve_pronouns(doc: Doc, table: ActorTable, lex: Lexicon, linker: PersonLi
         found = _antecedents(tok, kind, gender, table, linker, sents, sent_of, by_sent)
         if not found:
             continue
+        if kind == "group" and len(found) == 1 and found[0].actor.kind == "person":
+            found = _together(table, found[0]) or found  # "they": both of "the two leaders"
         m = table.add_tokens(tok.i, tok.i + 1, found[0].actor, rule="pronoun")
         by_sent.setdefault(sent_of.get(tok.i, 0), []).append(m)
         for extra in found[1:]:
@@ -161,7 +215,7 @@ def _antecedents(tok: Token, kind: str, gender: str, table: ActorTable, linker: 
     gov = _governing_subjects(tok, table)
     if kind == "group" and len(gov) > 1:
         return gov  # "Obama and Putin said they ...": both
-    gov = [m for m in gov if _compatible(table.doc, m, kind, gender, linker)]
+    gov = [m for m in gov if _compatible(table.doc, m, kind, gender, linker, table)]
     if gov:
         return gov[:1]
     here = sent_of.get(tok.i, 0)
@@ -170,7 +224,7 @@ def _antecedents(tok: Token, kind: str, gender: str, table: ActorTable, linker: 
     later: list[Mention] = []
     for n in window:
         cands = [m for m in by_sent.get(n, []) if (n < here or m.end <= tok.i)
-                 and _compatible(table.doc, m, kind, gender, linker)]
+                 and _compatible(table.doc, m, kind, gender, linker, table)]
         if n == here:
             # Not the object of the pronoun's own verb: "Obama told Putin he ..." keeps "he" for Obama.
             cands = [m for m in cands if _is_subject(table.doc, m) or not any(i in own for i in range(m.start, m.end))]

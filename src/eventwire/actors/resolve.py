@@ -8,11 +8,15 @@ The cascade for one document:
    Muslim Brotherhood");
 4. capitals, cities and seats of government are actors when they act, places otherwise (``places``);
 5. appositions join a name to its title ("General David Petraeus, the US commander in Iraq");
-6. a dateline ("GAZA CITY, Palestinian Territories:") gives a country to roles that lack one;
+6. a dateline ("GAZA CITY, Palestinian Territories:") gives a country to roles that lack one,
+   when the story is about its country (``context.home_country``);
 7. actors are created in text order: people are linked by name (``people``), then coded by
    their title, else the dictionary of people (by the article's date), else the registry of
    other documents; groups, countries and organisations are merged by code;
-8. pronouns are resolved, and the registry learns the people this document coded by title.
+8. titled people still coded '---' take a country from the article (``context``); "the two
+   leaders" and "both men" stand for the last two people named; pronouns are resolved ("they"
+   for a pair or for coordinated people), and the registry learns the people this document
+   coded by title.
 
 Codes follow CAMEO: a country (or organisation) then a role. A role with no known country is
 coded "---" + role ("---GOV" for "the government"), as the PETRARCH coders do: any country.
@@ -22,13 +26,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..config import Config
 from ..models import Actor
 from .atoms import Atom, find_atoms
+from .context import home_country, institution_code, institution_country, recode, sentence_countries, sentence_country
 from .lexicon import Entry, Lexicon, load_lexicon
-from .people import PersonLinker, name_words, resolve_pronouns
+from .people import PersonLinker, name_words, resolve_pairs, resolve_pronouns
 from .phrases import NON_COUNTRY, Phrase, Spec, code_phrase, group_phrases
 from .places import acts, dateline
 from .registry import LEARN_RULES, ActorRegistry
@@ -100,9 +105,11 @@ class ActorResolver:
         items.sort(key=lambda it: it.start)
         self._of_phrases(doc, items, by_head)
         self._fronted_place(doc, items, by_head)
-        home, dateline_end = dateline(doc, atoms)
+        filed, dateline_end = dateline(doc, atoms)
         self._places(doc, items, dateline_end)
         self._appositions(doc, items, by_head)
+        home = home_country(filed, [it.spec.country or it.spec.place_country or "" for it in items
+                                    if it.start >= dateline_end])
         for it in items:
             s = it.spec
             if home and s.kind == "group" and not s.prefix:
@@ -121,12 +128,43 @@ class ActorResolver:
             if len(it.group) > 1 and it is it.group[0]:
                 ms = [table.at(g.phrase.head if g is it.group[-1] else g.start) for g in it.group]
                 table.link([m for m in ms if m is not None])
+        self._context(doc, items, table, home)
+        resolve_pairs(doc, table, lex)
         resolve_pronouns(doc, table, lex, linker)
         if self.learn:
             for a in table.actors:
                 if a.kind == "person" and a.code and (a.rule or "").split("+")[0].split(":")[0] in LEARN_RULES:
                     self.registry.learn(a.name, a.code)
         return table
+
+    def _context(self, doc: Doc, items: list[_Item], table: ActorTable, home: str | None) -> None:
+        """A country for titled people coded '---' from the institution, sentence or dateline."""
+        seen: set[int] = set()
+        for it in items:
+            m = table.at(it.phrase.head)
+            if it.spec.kind != "person" or m is None or id(m.actor) in seen:
+                continue
+            seen.add(id(m.actor))  # the context of the first mention only: "Ms X said" later says nothing
+            if not (m.actor.code or "").startswith("---"):
+                continue
+            orgs = [a for a in it.phrase.atoms if a.kind in ("org", "user")]
+            if orgs:
+                # "CGT leader X" after "the CGT union": the organisation, not the country, says whose.
+                known = institution_code(doc, table, it.start, orgs)
+                if known:
+                    recode(m, known, "organisation", whole=True)
+                if known or not any(i.kind == "role" for a in orgs for i in a.inner):
+                    continue  # an organisation of unknown kind ("an XYZ adviser"): no country guess
+            roles = [a for a in it.phrase.atoms if a.kind == "role"]
+            named = [a for a in roles[:-1] if a.entry and a.entry.code and a.entry.strength == "strong"]
+            head = doc[it.phrase.head]
+            country = institution_country(doc, table, it.start, named)
+            if country:
+                recode(m, country, "institution")
+            elif country := sentence_country(doc, table, head):
+                recode(m, country, "sentence")
+            elif home and sentence_countries(doc, table, head) <= {home[:3]}:
+                recode(m, home, "dateline")
 
     # 3. of/in/from phrases
     def _of_phrases(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
@@ -203,6 +241,8 @@ class ActorResolver:
             if pair != {"person", "group"}:
                 continue
             person, title = (it, other) if it.spec.kind == "person" else (other, it)
+            if doc[title.phrase.head].tag_ in ("NNS", "NNPS"):
+                continue  # "the protesters, John Smith, and ...": a list, not one person's title
             p, t = person.spec, title.spec
             if not p.prefix and t.prefix:
                 p.prefix, p.fixed, p.igo = t.prefix, t.fixed, t.igo
@@ -220,6 +260,18 @@ class ActorResolver:
         if s.kind == "place":
             country = s.place_country or s.country
             table.add_place(it.start, it.end, Actor(name=s.name, country=country, kind="place", rule=s.rule or None))
+            return
+        unknown = _unknown_name(it)
+        if unknown and s.kind == "organisation":
+            rec = linker.find(name_words(s.name, self.lex), "") if len(s.name.split()) <= 3 else None
+            if rec is not None:  # "Montoya" tagged as an organisation after "Lucia Montoya"
+                rec.last = it.phrase.head
+                table.add_tokens(it.start, it.end, rec.actor, rule="name")
+                return
+        if unknown and _after_locative(doc[it.phrase.head], self.lex) and \
+                (s.kind == "organisation" or linker.find(name_words(s.name, self.lex), s.gender) is None):
+            # "fighting near Goma", "strikes in Nabatieh": a place the dictionary lacks, not an actor.
+            table.add_place(it.start, it.end, Actor(name=s.name, kind="place", rule="locative"))
             return
         if s.kind == "person":
             self._person(doc, it, table, linker, published)
@@ -248,7 +300,9 @@ class ActorResolver:
                 name = self.lex.country_names.get(s.prefix, name)
             actor = Actor(name=name, code=code, country=country, sector=sector, kind=s.kind, rule=s.rule or None)
             groups[key] = actor
-        table.add_tokens(it.start, it.end, actor, rule=s.rule or None)
+        # A metonym keeps its own name on the mention ("Kremlin"), though it shares Moscow's actor.
+        own = s.name if (s.rule or "").startswith("metonym:") else None
+        table.add_tokens(it.start, it.end, actor, rule=s.rule or None, name=own)
 
     def _person(self, doc: Doc, it: _Item, table: ActorTable, linker: PersonLinker, published: str | None) -> None:
         s = it.spec
@@ -306,17 +360,39 @@ class ActorResolver:
         return max(coded, key=lambda p: p.last).actor.sector if coded else None
 
 
+def _unknown_name(it: _Item) -> bool:
+    """A named entity the dictionary does not know, with no title or country words around it."""
+    head = it.phrase.head_atom()
+    return head is not None and head.kind in ("org", "person") and not head.entries and not head.inner \
+        and not it.spec.code() and len(it.phrase.atoms) == 1
+
+
+def _after_locative(tok: Token, lex: Lexicon) -> bool:
+    """'in Goma', 'near El Fasher', 'the city of El Fasher': the name of a place, not an actor."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    # "in Goma", and "the town of Masisi", "west of Goma": a place noun's own name.
+    return lex.cue("locative", prep.lower_) or (prep.lower_ == "of" and lex.cue("place_noun", prep.head.lemma_))
+
+
 def _comma_twin(doc: Doc, it: _Item, items: list[_Item]) -> _Item | None:
     """'The US commander in Iraq, General X, held talks': the parser may make both phrases subjects
     of one verb instead of an apposition; a title phrase, a comma, then a name is one actor."""
     if it.start == 0 or doc[it.start - 1].text != ",":
         return None
     head = doc[it.phrase.head]
+    prev = next((o for o in items if o.end == it.start - 1), None)
+    if prev is not None and it.spec.kind == "person" and prev.spec.kind == "group" and prev.spec.role \
+            and doc[prev.phrase.head].tag_ == "NN" and (it.end >= len(doc) or doc[it.end].text in (",", ".", ";")):
+        return prev  # "her Venezuelan counterpart, Hector Balza, on Wednesday": bracketed by commas
     for prev in sorted((o for o in items if o.end < it.start), key=lambda o: -o.end):
         ph = doc[prev.phrase.head]
         if any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in doc[prev.end:it.start - 1]):
             return None
-        if ph.head.i == head.head.i and ph.dep_ == head.dep_:
+        if ph.head.i == head.head.i and ph.dep_ == head.dep_ and ph.tag_ not in ("NNS", "NNPS"):
             return prev
     return None
 

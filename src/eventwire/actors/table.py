@@ -24,6 +24,9 @@ class Mention:
     start_char: int
     end_char: int
     rule: str | None = None  # how this mention was linked to its actor (title, surname, pronoun ...)
+    # The name this mention gives its actor when it differs from the actor's: "the Kremlin" and
+    # "Moscow" are one actor (RUSGOV), but a quote from "the Kremlin" should say so.
+    name: str | None = None
 
 
 @dataclass
@@ -40,9 +43,11 @@ class ActorTable:
         """Record that ``span`` mentions ``actor``; its tokens then answer ``at`` with it."""
         return self.add_tokens(span.start, span.end, actor, rule)
 
-    def add_tokens(self, start: int, end: int, actor: Actor, rule: str | None = None) -> Mention:
-        """Like ``add`` for the token range [start, end)."""
+    def add_tokens(self, start: int, end: int, actor: Actor, rule: str | None = None,
+                   name: str | None = None) -> Mention:
+        """Like ``add`` for the token range [start, end); ``name`` is the mention's own name, if any."""
         m = self._mention(start, end, actor, rule)
+        m.name = name if name and name != actor.name else None
         if actor not in self.actors:
             self.actors.append(actor)
         actor.mentions.append((m.start_char, m.end_char))
@@ -50,6 +55,19 @@ class ActorTable:
         for i in range(start, end):
             self._by_token[i] = m
         return m
+
+    def remove(self, m: Mention) -> None:
+        """Forget a mention (and its actor, when that was its only mention)."""
+        if m in self.mentions:
+            self.mentions.remove(m)
+        span = (m.start_char, m.end_char)
+        if span in m.actor.mentions:
+            m.actor.mentions.remove(span)
+        if not m.actor.mentions and m.actor in self.actors:
+            self.actors.remove(m.actor)
+        for i in range(m.start, m.end):
+            if self._by_token.get(i) is m:
+                del self._by_token[i]
 
     def add_also(self, start: int, end: int, actor: Actor, rule: str | None = None) -> Mention:
         """A further actor for tokens already mentioning one: "they" standing for two leaders."""
@@ -102,5 +120,5 @@ class ActorTable:
     def ref(m: Mention) -> ActorRef:
         """The ActorRef an event or a quote carries for this mention."""
         a = m.actor
-        return ActorRef(text=m.text, name=a.name, code=a.code, country=a.country, sector=a.sector,
+        return ActorRef(text=m.text, name=m.name or a.name, code=a.code, country=a.country, sector=a.sector,
                         span=(m.start_char, m.end_char))

@@ -21,8 +21,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import EventwireError
-from ..ingest import read_inputs
+from ..errors import Errors, EventwireError
+from ..ingest import is_url, read_inputs
 from ..runners import ENGINES, Outcome, default_workers, run_job
 from ..samples import sample_documents
 from ..store import Store
@@ -93,6 +93,9 @@ def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl =
         err.print(f"[red]error[/red] unknown engine {engine!r}; choose one of {', '.join(ENGINES)}", highlight=False)
         raise typer.Exit(2)
     n_workers = workers or default_workers()
+    for item in inputs or []:  # fail before anything is stored, as a usage error
+        if item != "-" and not is_url(item) and not Path(item).exists():
+            _fail(EventwireError(Errors.E060, path=item))
     counts: Counter[str] = Counter()
     totals: dict[str, int] = {}
     log_file = log.open("a", encoding="utf-8") if log else None

@@ -9,7 +9,7 @@ gives no event keeps a note saying why, for ``eventwire explain``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -146,6 +146,11 @@ class Coder:
             subj = ", ".join(w.ref.text for w in r.sources) or "none found"
             r.dropped = f"no coded source actor (source: {subj})"
             return
+        if "abroad" in r.pattern.flags:  # a visit abroad needs a source whose country is known (not "tourists")
+            sources = [w for w in sources if w.ref.country]
+            if not sources:
+                r.dropped = "a visit abroad needs a source with a known country"
+                return
         place = self._place(r)
         rule = r.rule
         # a visit is to another country; a protest or attack in one's own country still has it as target
@@ -181,8 +186,11 @@ class Coder:
         quote = self.actors.quote_of(r.trigger)
         if r.modality == "asserted" and sent.text.rstrip().rstrip('"”’\'').endswith("?"):
             r.hypo = True  # a question asserts nothing: "Will Russia attack?"
-        for src, tgt in pairs:
-            code, why = self._refine(r.code, src, tgt, place)
+        for src0, tgt0 in pairs:
+            src, why_s = self._localize(src0, None, place, r.code)
+            tgt, why_t = self._localize(tgt0, src, place, r.code) if tgt0 is not None else (None, "")
+            code, why = self._refine(self._crowd(r.code, src), src, tgt, place)
+            why = why_s + why_t + why
             c = self.codes[code]
             ev = Event(
                 code=code, name=c.name, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein,
@@ -222,6 +230,32 @@ class Coder:
             if best is not None:
                 ev.target = out.events[best[1]].target
                 ev.rule += "+target:nearby"
+
+    def _localize(self, who: Who, other: Who | None, place: Place | None, code: str) -> tuple[Who, str]:
+        """A participant the actors stage left without a country ("protesters", "civilians", "the finance
+        minister") takes the country of the event's place; failing that, the target of a domestic kind of
+        event (coercion, repression, demands ...) by a state body takes that body's country."""
+        ref = who.ref
+        if ref.country or not (ref.code or "").startswith("---"):
+            return who, ""
+        country, why = None, ""
+        if place is not None and place.country:
+            country, why = place.country, "+country:place"
+        elif other is not None and other.ref.country and code[:2] in self.lex.cue("domestic_root") and (
+                (other.ref.sector or "").upper() in {x.upper() for x in self.lex.cue("state_sector")}
+                or (not other.ref.sector and other.ref.code == other.ref.country)):
+            country, why = other.ref.country, "+country:source"
+        if country is None:
+            return who, ""
+        return replace(who, ref=replace(ref, country=country, code=country + (ref.code or "---")[3:])), why
+
+    def _crowd(self, code: str, src: Who) -> str:
+        """Violence by a crowd ("protesters stormed the embassy", "rioters torched cars") is a violent protest."""
+        words = {t.lemma_.lower() for t in self.doc[src.token:max(src.end, src.token + 1)]}
+        if not words & self.lex.cue("crowd"):
+            return code
+        res = self.lex.frame_result("crowd", code)
+        return code if res in (None, "=", "drop", "neg", "hypo") else res
 
     def _refine(self, code: str, src: Who, tgt: Who | None, place: Place | None) -> tuple[str, str]:
         """A meeting whose place is the target's country is a visit (042), the source's a hosting (043),

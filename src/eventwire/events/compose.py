@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from .lexicon import Frame, Lexicon, Pattern
-from .match import Match
+from .match import Match, loose_particles
 from .roles import Actors, Who
 from .syntax import (
     agent,
@@ -173,6 +173,9 @@ def _targets_of(tok: Token, slot: str, actors: Actors, pos: str) -> list[Who]:
     if slot.startswith("prep:"):
         prep = slot[5:]
         found = prep_objects(tok, prep)
+        for lp in tok.children:  # "pulled out of Kherson": "of" hangs off the particle-like "out"
+            if lp.dep_ == "prep" and not any(o.dep_ == "pobj" for o in lp.children):
+                found += prep_objects(lp, prep)
         obj = direct_object(tok) if pos == "VERB" else None
         for base in [obj] if obj is not None else []:
             found += prep_objects(base, prep)
@@ -192,7 +195,8 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
     r = Reading(trigger=tok, pattern=p, code=p.code)
     c = cues(tok, lex)
     r.neg, r.modal, r.cond, r.future = c.neg, c.modal, c.cond, c.future or c.modal
-    r.hypo = c.modal or c.cond
+    # "threatened China with tariffs if it did not ...": the condition is what makes it a threat, not a hypothesis
+    r.hypo = c.modal or (c.cond and p.code[:2] != "13")
     if p.pos == "VERB":
         passive = is_passive(tok)
         doer = agent(tok) if passive else subject(tok)
@@ -268,13 +272,14 @@ def _passive_doer(tok: Token, p: Pattern, lex: Lexicon, actors: Actors) -> list[
 def _frame_candidates(word: Token, via: str, lex: Lexicon) -> list[Frame]:
     pos = "ADJ" if word.pos_ == "ADJ" else "NOUN" if word.pos_ in ("NOUN", "PROPN") else "VERB"
     prt = particle(word) if pos == "VERB" else ""
+    loose = {c.lower_ for c in loose_particles(word, lex)} if pos == "VERB" and not prt else set()
     out = []
     cands = lemmas(word) if pos == "VERB" else [word.lemma_.lower()]
     found = next((c for c in cands if lex.frames_for(c, pos)), word.lemma_.lower())
     for f in lex.frames_for(found, pos):
         if via not in f.via:
             continue
-        if f.particle != prt:
+        if f.particle != prt and f.particle not in loose:
             continue
         if "expl" in f.flags and not has_expletive(word):
             continue
@@ -410,6 +415,14 @@ def _code_frame(r: Reading, word: Token, frames: list[Frame], subj: list[Who], s
     changed = res not in ("=", "neg", "hypo")
     _governor_targets(r, word, actors)
     ctl = chosen.control
+    if ctl == "subj" and changed and chosen.frame in ("demand", "appeal") and subj:
+        # "insisted on the withdrawal of Israeli forces": the one asked to act is the target
+        own = next((r.src_slots[s] for s in r.src_order if s not in ("gov", "subj", "speaker") and r.src_slots.get(s)), [])
+        # "demanded an apology from Britain": the one asked hangs off the frame word
+        own = own or [w for o in prep_objects(word, "from") for w in actors.phrase(o)]
+        keys = {w.key for w in subj}
+        if own and not any(w.key in keys for w in own):
+            r.tgt_fixed = own
     if ctl == "subj":
         if changed and subj:
             r.src_fixed = subj

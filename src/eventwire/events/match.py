@@ -53,11 +53,14 @@ def _object_candidates(tok: Token, p: Pattern) -> list[Token]:
     obj = direct_object(tok) if p.pos == "VERB" else None
     if obj is not None:
         cands.append(obj)
+    loose = [c for c in tok.children if c.dep_ == "prep" and not any(o.dep_ == "pobj" for o in c.children)]
     for prep in p.preps or {""}:
         if prep:
             cands += prep_objects(tok, prep)
             if obj is not None:
                 cands += prep_objects(obj, prep)
+            for lp in loose:  # "walked out of the talks": "of" hangs off "out"
+                cands += prep_objects(lp, prep)
     if p.pos == "VERB":
         cands += [c for c in tok.children if c.dep_ in ("attr", "oprd", "acomp", "dative")]
         # "allowed aid convoys to enter": the subject of the verb's clause is what is allowed
@@ -67,11 +70,28 @@ def _object_candidates(tok: Token, p: Pattern) -> list[Token]:
 
 
 def through_quantity(tok: Token | None, lex: Lexicon) -> Token | None:
-    """The noun a quantity stands for: "hundreds of protesters" -> protesters."""
+    """The noun a quantity stands for: "hundreds of protesters" -> protesters, "$500 million in aid" -> aid,
+    "20 tonnes of relief supplies" -> supplies."""
     if tok is not None and tok.lemma_.lower() in lex.cue("quantity_noun"):
-        for o in prep_objects(tok, "of"):
-            return o
+        for prep in ("of", "in"):
+            for o in prep_objects(tok, prep):
+                return o
     return tok
+
+
+def is_money(tok: Token, lex: Lexicon) -> bool:
+    """An amount of money ("$1 billion", "500 million euros"): matched as the word class key "money"."""
+    if tok.ent_type_ == "MONEY":
+        return True
+    return any(c.lower_ in lex.cue("currency") for c in [tok, *tok.children])
+
+
+def loose_particles(tok: Token, lex: Lexicon) -> list[Token]:
+    """Particle words the parser read as an adverb or preposition: "stepped down" (advmod), "walked out of"
+    (prep "out" holding "of"). They count only for rows that name them."""
+    words = lex.cue("particle")
+    return [c for c in tok.children if c.i > tok.i and c.lower_ in words and (
+        c.dep_ == "advmod" or (c.dep_ == "prep" and not any(o.dep_ == "pobj" for o in c.children)))]
 
 
 def _object_ok(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[bool, Token | None]:
@@ -79,7 +99,7 @@ def _object_ok(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[bo
         c = through_quantity(c0, lex) or c0
         if "@actor" in p.objects and (actors.head(c) or actors.place(c)):
             return True, c
-        if set(phrase_keys(c)) & p.objects:
+        if set(phrase_keys(c)) & p.objects or ("money" in p.objects and is_money(c, lex)):
             return True, c
     return False, None
 
@@ -90,11 +110,14 @@ def _check(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[str | 
     if p.phrase not in keys:
         return f"needs the words '{p.phrase}'", None
     prt = particle(tok)
-    if prt not in p.particles:
+    loose = None if prt else next((c for c in loose_particles(tok, lex) if c.lower_ in p.particles), None)
+    if prt not in p.particles and loose is None:
         return (f"needs particle '{'/'.join(sorted(p.particles - {''}))}'" if p.particles - {""}
                 else f"the particle '{prt}' changes the meaning"), None
     if p.preps and "" not in p.preps:
         here = {c.lower_ for c in prep_children(tok)}
+        if loose is not None:  # "walked out of the talks": "of" hangs off "out"
+            here |= {c.lower_ for c in prep_children(loose)} | ({loose.lower_} if loose.dep_ == "prep" else set())
         obj = direct_object(tok)
         if obj is not None:
             here |= {c.lower_ for c in prep_children(obj)}
@@ -117,10 +140,14 @@ def _check(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[str | 
     if "actorobj" in flags and not actors.head(obj):
         return "needs an actor as object", None
     persons = lex.classes.get("person", frozenset())
-    if "objperson" in flags and not (obj is not None and (actors.head(obj) or set(phrase_keys(obj)) & persons)):
+    # people named by nationality or group ("Tutsis", "Yazidis") count as persons
+    if "objperson" in flags and not (obj is not None and (actors.head(obj) or set(phrase_keys(obj)) & persons
+                                                          or obj.ent_type_ in ("NORP", "PERSON"))):
         return "needs a person or actor as object", None
     if "noobj" in flags and obj is not None and not is_passive(tok):
         return "only without an object", None
+    if "notarget" in flags and any(c.lower_ in lex.cue("target_prep") for c in prep_children(tok)):
+        return "only without a target (\"at/on/into ...\")", None
     if "objrequired" in flags and obj is None:
         return "needs an object", None
     if "noxcomp" in flags and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):

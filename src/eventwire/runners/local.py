@@ -31,12 +31,14 @@ from .stages import analyze_batch, clean_batch, screen_batch
 
 @dataclass
 class PoolStats:
-    """What the workers reported: peak resident memory (bytes) per worker process."""
+    """What the workers reported, per worker process: peak resident memory (bytes) and CPU seconds."""
 
     peak_rss: dict[int, int] = field(default_factory=dict)
+    cpu_seconds: dict[int, float] = field(default_factory=dict)
 
-    def note(self, pid: int, rss: int) -> None:
+    def note(self, pid: int, rss: int, cpu: float) -> None:
         self.peak_rss[pid] = max(rss, self.peak_rss.get(pid, 0))
+        self.cpu_seconds[pid] = max(cpu, self.cpu_seconds.get(pid, 0.0))
 
 
 def peak_rss_bytes() -> int:
@@ -73,12 +75,18 @@ def _pipeline() -> Pipeline:
     return _WORKER
 
 
-def _clean_task(docs: list[Document]) -> tuple[list[Article], int, int]:
-    return clean_batch(_pipeline(), docs), os.getpid(), peak_rss_bytes()
+def _usage() -> tuple[int, int, float]:
+    """(pid, peak RSS in bytes, CPU seconds so far) of this worker, sent back with each result."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return os.getpid(), peak_rss_bytes(), ru.ru_utime + ru.ru_stime
 
 
-def _analyze_task(articles: list[Article]) -> tuple[list[Analysis], int, int]:
-    return analyze_batch(_pipeline(), articles), os.getpid(), peak_rss_bytes()
+def _clean_task(docs: list[Document]) -> tuple[list[Article], tuple[int, int, float]]:
+    return clean_batch(_pipeline(), docs), _usage()
+
+
+def _analyze_task(articles: list[Article]) -> tuple[list[Analysis], tuple[int, int, float]]:
+    return analyze_batch(_pipeline(), articles), _usage()
 
 
 # ---------------------------------------------------------------- caller side
@@ -90,10 +98,10 @@ def _inline(pipeline: Pipeline, docs: Iterable[Document], chunk_size: int) -> It
 
 def _context() -> multiprocessing.context.BaseContext:
     # Never fork a process that may hold DuckDB and Rich state; forkserver starts workers from a clean
-    # process that has imported eventwire once, which is quicker than spawning each one.
+    # process that has loaded the model and the dictionaries once (warm.py), so workers start at once.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["eventwire.pipeline"])
+        ctx.set_forkserver_preload(["eventwire.runners.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -115,7 +123,7 @@ def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_si
                                initargs=(pipeline.config,))
     chunks = chunked(docs, chunk_size)
     limit = 2 * workers  # chunks in flight: enough to keep every worker busy, few enough to stay small
-    pending: dict[Future[Any], str] = {}  # each future gives (results, worker pid, worker peak RSS)
+    pending: dict[Future[Any], str] = {}  # each future gives (results, the worker's usage)
     more = True
     finished = False
     try:
@@ -131,8 +139,8 @@ def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_si
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
                 kind = pending.pop(fut)
-                results, pid, rss = fut.result()
-                stats.note(pid, rss)
+                results, usage = fut.result()
+                stats.note(*usage)
                 if kind == "clean":
                     # Screening needs every text seen so far, so it runs here, in one process.
                     screened = screen_batch(pipeline, cast(list[Article], results))

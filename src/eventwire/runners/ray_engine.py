@@ -74,14 +74,15 @@ def _start(ray: Any, workers: int) -> bool:
     """Start a local Ray unless one is running or RAY_ADDRESS names a cluster; True if we started it."""
     if ray.is_initialized():
         return False
-    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    # eventwire reports progress and problems itself: Ray's notices would only interleave with them.
+    quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     if os.environ.get("RAY_ADDRESS"):
         ray.init(**quiet)
     else:
-        # One CPU per analyser plus one for the Parquet writers, so no stage waits on another's slot.
-        ray.init(num_cpus=workers + 1, include_dashboard=False, **quiet)
-    for name in ("ray", "ray.data"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+        # As many CPUs as analysers: a local run uses the cores it was given, no more.
+        ray.init(num_cpus=max(1, workers), include_dashboard=False, **quiet)
     return True
 
 
@@ -104,7 +105,10 @@ def run_on_ray(docs: Iterable[Document], config: Config, out: Path, *, workers: 
             batch_size=batch_size, batch_format="pyarrow", num_cpus=1,
             compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
         )
-        ds.write_parquet(str(out), partition_cols=["date"])
+        try:
+            ds.write_parquet(str(out), partition_cols=["date"])
+        except Exception as err:  # an actor that died, a full disk: one clear line, not a Ray traceback
+            raise EventwireError(Errors.E077, cause=f"{type(err).__name__}: {str(err).splitlines()[0][:300]}") from err
         return [p for p in parquet_files(out) if p not in before]
     finally:
         if started:
