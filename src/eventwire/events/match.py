@@ -146,7 +146,8 @@ def _check(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[str | 
         return "needs a person or actor as object", None
     if "noobj" in flags and obj is not None and not is_passive(tok):
         return "only without an object", None
-    if "notarget" in flags and any(c.lower_ in lex.cue("target_prep") for c in prep_children(tok)):
+    if "notarget" in flags and any(c.lower_ in lex.cue("target_prep") and any(
+            o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children) for c in prep_children(tok)):
         return "only without a target (\"at/on/into ...\")", None
     if "objrequired" in flags and obj is None:
         return "needs an object", None

@@ -1,0 +1,77 @@
+"""Wire-style phrasings the coder reads the general way: particles the parser takes for adverbs, amounts of
+money and goods, crowds turning violent, participants placed by the event's country, conditional threats."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import coder_for
+
+from eventwire.models import Event
+
+
+@pytest.fixture()
+def code(pipeline):  # type: ignore[no-untyped-def]
+    return coder_for(pipeline)
+
+
+def _asserted(events: list[Event]) -> list[tuple[str, str, str]]:
+    return [(e.code, (e.source.code or "") if e.source else "", (e.target.code or "") if e.target else "")
+            for e in events if e.modality == "asserted"]
+
+
+def test_coder_generality_adverb_particles(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Peru's president stepped down on Monday."))
+    assert any(c == "0831" and s.startswith("PER") for c, s, _ in got)
+    got = _asserted(code("The Libyan delegation walked out of the peace talks in Rome."))
+    assert any(c == "164" and s.startswith("LBY") for c, s, _ in got)
+    # "stepped up" is not a resignation
+    assert not any(c.startswith("083") for c, _, _ in _asserted(code("Peru's president stepped up security.")))
+
+
+def test_coder_generality_amounts(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Norway pledged $200 million in reconstruction aid to Sudan."))
+    assert any(c.startswith("033") and s.startswith("NOR") and t.startswith("SDN") for c, s, t in got)
+    got = _asserted(code("Qatar gave Jordan $500 million."))
+    assert any(c == "071" and s.startswith("QAT") and t.startswith("JOR") for c, s, t in got)
+    got = _asserted(code("India sent ten tonnes of medical supplies to Sri Lanka."))
+    assert any(c == "073" and s.startswith("IND") and t.startswith("LKA") for c, s, t in got)
+
+
+def test_coder_generality_crowd_violence(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Kenyan protesters torched a police station in Nairobi."))
+    assert any(c == "145" and s.startswith("KEN") for c, s, _ in got)
+    # soldiers doing the same are not protesting
+    got = _asserted(code("Kenyan soldiers torched a police station in Nairobi."))
+    assert got and not any(c.startswith("14") for c, _, _ in got)
+
+
+def test_coder_generality_countryless_target_takes_place(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Police detained dozens of protesters in Caracas on Sunday."))
+    assert not got or all(not t.startswith("---") for _, _, t in got)
+    got = _asserted(code("Egyptian police arrested dozens of protesters on Friday."))
+    assert any(c.startswith("173") and t.startswith("EGY") for c, _, t in got)
+
+
+def test_coder_generality_visits_need_a_country(code) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("04") for c, _, _ in _asserted(code("Thousands of tourists visited Rome last week.")))
+    assert any(c == "042" for c, _, _ in _asserted(code("The Chilean president visited Rome last week.")))
+
+
+def test_coder_generality_conditional_threat_is_asserted(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Japan threatened Russia with sanctions if it did not withdraw."))
+    assert any(c.startswith("13") and s.startswith("JPN") and t.startswith("RUS") for c, s, t in got)
+    # a conditional attack stays hypothetical
+    assert not _asserted(code("Russia would attack Japan if it joined the alliance."))
+
+
+def test_coder_generality_polysemous_hit(code) -> None:  # type: ignore[no-untyped-def]
+    assert not _asserted(code("Japanese shares hit a record high on Monday."))
+    got = _asserted(code("Turkish jets struck Kurdish targets in northern Iraq."))
+    assert any(c.startswith("19") and s.startswith("TUR") for c, s, _ in got)
+
+
+def test_coder_generality_missile_launch_without_target(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Pakistan launched a new cruise missile on Tuesday."))
+    assert any(c == "150" and s.startswith("PAK") for c, s, _ in got)
+    got = _asserted(code("Hamas fired rockets at Israel on Tuesday."))
+    assert any(c.startswith("19") for c, _, _ in got)
