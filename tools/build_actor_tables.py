@@ -30,6 +30,9 @@ MIN_CITY = 1_000_000  # a "major city": big enough that news names it without it
 MIN_RIVAL = 100_000  # a smaller city of the same name elsewhere still makes the name ambiguous
 MIN_CAPITAL_COUNTRY = 150_000  # capitals of smaller territories are mostly ordinary words or names
 DOMINANT = 3.0  # a city name shared by several countries goes to the biggest if it is this much bigger
+# A smaller city whose name holds a country's name ("Port Sudan", "Benin City", "Kuwait City") is
+# listed too: as the longer match it must win over the country it would otherwise be read as.
+MIN_NAMESAKE = 50_000
 
 
 def ascii_fold(text: str) -> str:
@@ -100,9 +103,16 @@ def main() -> None:
     for city in gc.get_cities().values():
         if city["population"] >= MIN_RIVAL and city["countrycode"] in iso2_to_code:
             by_name[city["name"].strip()].append((city["population"], iso2_to_code[city["countrycode"]]))
+    namesake = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+    for city in gc.get_cities().values():
+        if MIN_NAMESAKE <= city["population"] < MIN_RIVAL and city["countrycode"] in iso2_to_code \
+                and namesake.search(city["name"]):
+            by_name[city["name"].strip()].append((city["population"], iso2_to_code[city["countrycode"]]))
     for name, found in by_name.items():
         found.sort(reverse=True)
-        if found[0][0] < MIN_CITY:
+        holds_country = name.lower() not in names and namesake.search(name) is not None
+        if found[0][0] < MIN_CITY and not holds_country:
             continue
         rivals = [p for p, c in found if c != found[0][1]]
         if rivals and found[0][0] < DOMINANT * rivals[0]:

@@ -132,6 +132,9 @@ def find_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
             continue  # the dictionary knows these words: it decides what they are
         if any(a.start < start or a.end > end for a in inside if a.kind != "role"):
             continue  # the entity cuts across a longer dictionary name
+        covered = {i for a in inside if a.kind == "country" for i in range(a.start, a.end)}
+        if label == "PERSON" and covered >= set(range(start, end)):
+            continue  # "Rwandan Hutu" tagged as a person: nationality and ethnic words only
         if label == "PERSON":
             # A longer person name wins over countries, places and titles inside it ("Georgia Smith").
             atoms = [a for a in atoms if not (a.start >= start and a.end <= end)]

@@ -148,7 +148,8 @@ def _add_text(lex: Lexicon, entry: Entry, text: str, cased: bool, plurals: bool 
     if plurals and words and not words[-1].lower().endswith("s"):
         pl = plural(words[-1])
         if pl != words[-1]:
-            lex.add(e, [*words[:-1], pl])
+            # A case-sensitive form is checked against its text: the plural carries its own ("=Kurd" -> "Kurds").
+            lex.add(replace(e, text=" ".join([*words[:-1], pl])) if e.cased else e, [*words[:-1], pl])
 
 
 def _load_countries(lex: Lexicon) -> None:
@@ -178,6 +179,13 @@ def _load_countries(lex: Lexicon) -> None:
                       cased=cased or kind in ("capital", "city"), plurals=r["form"] == "demonym")
             if r["form"] == "name":
                 lex.country_names.setdefault(r["code"], text)
+    for r in _rows("peoples.tsv"):
+        # Ethnic groups read as demonyms of their usual country (none: "-"); form "ethnic" tells
+        # the phrase coder to keep the group's own name and let a country word beside it win.
+        code = "" if r["code"] == "-" else r["code"]
+        for text, _ in split_forms(r["text"]):
+            _add_text(lex, Entry("country", code, text, "peoples.tsv", form="ethnic"), text, cased=True,
+                      plurals=r["form"] == "demonym")
 
 
 def _load_named(lex: Lexicon) -> None:

@@ -255,6 +255,11 @@ def _code_head(doc: Doc, ph: Phrase, head: Atom, spec: Spec, lex: Lexicon, has_r
         spec.kind = "person" if head.ner == "PERSON" else "organisation"
         spec.name, spec.prefix, spec.fixed, spec.rule = head.text(doc), e.code, True, f"dictionary:{e.source}"
         spec.role = None
+    elif kind == "country" and e.form == "ethnic":
+        # "Rohingya", "Iraqi Kurds": the group under its own name; a country word beside it wins.
+        spec.kind, spec.rule, spec.name = "country", "country:ethnic", display_name(doc, head.start, head.end)
+        spec.prefix = spec.prefix or e.code or None
+        spec.role = spec.role if has_roles else None
     elif kind == "country":
         spec.kind, spec.prefix, spec.rule = "country", e.code, f"country:{e.form}"
         spec.role = spec.role if has_roles else None
@@ -276,7 +281,7 @@ def _code_thing(doc: Doc, ph: Phrase, spec: Spec, lex: Lexicon, countries: list[
         if not spec.prefix:
             return []
         spec.kind, spec.place_country = "place", spec.country
-    elif country_words or named:
+    elif (country_words and spec.prefix) or named:
         spec.kind, spec.rule = ("organisation" if named and not countries else "country"), "modifier"
         if not has_roles:
             spec.role = None
@@ -288,7 +293,9 @@ def _code_thing(doc: Doc, ph: Phrase, spec: Spec, lex: Lexicon, countries: list[
 
 def _apply_mods(spec: Spec, countries: list[Atom], named: list[Atom]) -> None:
     """Country and organisation from modifiers; a country beats an IGO ('Russia's UN envoy')."""
-    country = next((c for a in countries if (c := _country_of(a))), None)
+    # A country word beats an ethnic group's usual country: "Bangladeshi Rohingya" is BGD.
+    ranked = sorted(countries, key=lambda a: bool(a.entry and a.entry.form == "ethnic"))
+    country = next((c for a in ranked if (c := _country_of(a))), None)
     org = named[-1].entry if named and named[-1].entry else None
     if org is not None and org.code and org.form != "platform":
         national = not org.code.startswith(NON_COUNTRY)

@@ -50,6 +50,7 @@ class _Item:
     phrase: Phrase
     alias_of: _Item | None = None  # an apposition standing for this item's actor
     group: list[_Item] = field(default_factory=list)  # coordinated members of one phrase
+    also: list[Spec] = field(default_factory=list)  # "the ministers of X and Y": Y's spec beside X's
 
 
 def pick_person(entries: list[Entry], published: str | None) -> Entry | None:
@@ -103,6 +104,7 @@ class ActorResolver:
             if members:
                 by_head[ph.head] = members[-1]
         items.sort(key=lambda it: it.start)
+        self._possessors(doc, items)
         self._of_phrases(doc, items, by_head)
         self._fronted_place(doc, items, by_head)
         filed, dateline_end = dateline(doc, atoms)
@@ -128,7 +130,9 @@ class ActorResolver:
             if len(it.group) > 1 and it is it.group[0]:
                 ms = [table.at(g.phrase.head if g is it.group[-1] else g.start) for g in it.group]
                 table.link([m for m in ms if m is not None])
+        self._place_names(doc, table)
         self._context(doc, items, table, home)
+        self._ethnic_context(doc, items, table, home)
         resolve_pairs(doc, table, lex)
         resolve_pronouns(doc, table, lex, linker)
         if self.learn:
@@ -186,7 +190,126 @@ class ActorResolver:
                         s.rule = (s.rule or "role") + f"+{prep.lower_}"
                     if (s.role is None or s.role_weak) and o.role and o.kind in ("group", "organisation"):
                         s.role, s.role_weak = o.role, False
+                    if s.kind == "group" and doc[it.phrase.head].tag_ in ("NNS", "NNPS") and prefix == s.prefix:
+                        it.also = self._coordinated_objects(obj, s, by_head)
                 break
+
+    @staticmethod
+    def _coordinated_objects(obj: Token, s: Spec, by_head: dict[int, _Item]) -> list[Spec]:
+        """'the foreign ministers of Saudi Arabia and Iran': one more group per further country."""
+        out = []
+        for conj in obj.conjuncts:
+            other = by_head.get(conj.i)
+            if conj.i < obj.i or other is None or other.spec.kind not in ("country", "organisation", "capital"):
+                continue
+            o = other.spec
+            prefix = o.prefix if o.kind != "capital" else o.place_country
+            if prefix and prefix != s.prefix:
+                out.append(Spec(kind="group", prefix=prefix, fixed=o.fixed, igo=o.igo, role=s.role,
+                                title=s.title, rule=s.rule, name=f"{s.name} ({o.name})"))
+        return out
+
+    def _possessors(self, doc: Doc, items: list[_Item]) -> None:
+        """'its embassy in Tehran', 'their leaders': the country of what 'its'/'their' stands for.
+
+        The antecedent is the latest earlier country, organisation, acting capital or coded group
+        of the same number in this sentence or the two before, leaving out the places the phrase
+        itself names ("in Tehran" is where the embassy is, not whose it is).
+        """
+        sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        for it in items:
+            s = it.spec
+            head = doc[it.phrase.head]
+            if s.kind != "group" or s.prefix or s.fixed:
+                continue
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            info = self.lex.pronouns.get(poss.lower_) if poss is not None else None
+            if poss is None or info is None or info[0] not in ("thing", "group"):
+                continue
+            found = self._possessor(doc, items, it, poss, info[0] == "group", sent_of)
+            if found is None:
+                continue
+            o = found.spec
+            s.prefix = o.place_country if o.kind in ("capital", "city") else o.prefix
+            s.fixed, s.igo = o.fixed, o.igo
+            if (s.role is None or s.role_weak) and o.kind == "group" and o.role and not o.role_weak:
+                s.role, s.role_weak = o.role, False
+            s.rule = (s.rule or "role") + "+possessor"
+            if info[0] == "group" and s.kind == "group" and found.spec.kind == "country":
+                # "France and Germany said their diplomats ...": the diplomats of both.
+                ante = doc[found.phrase.head]
+                members = [ante, *ante.conjuncts]
+                others = [x.spec for x in items if x is not found and x.spec.kind == "country"
+                          and any(x.phrase.head == t.i for t in members)]
+                it.also = [Spec(kind="group", prefix=x.prefix, role=s.role, title=s.title, rule=s.rule,
+                                name=f"{s.name} ({x.name})") for x in others if x.prefix and x.prefix != s.prefix]
+
+    def _possessor(self, doc: Doc, items: list[_Item], it: _Item, poss: Token, plural: bool,
+                   sent_of: dict[int, int]) -> _Item | None:
+        own_places = {self._place_country(o) for o in items
+                      if it.start <= o.start < it.end + 8 and o is not it and _after_locative(doc[o.phrase.head], self.lex)}
+        lo = sent_of.get(poss.i, 0) - 2
+        for o in sorted(items, key=lambda o: -o.start):
+            if o.end > poss.i or o is it or sent_of.get(o.start, 0) < lo:
+                continue
+            s, head = o.spec, doc[o.phrase.head]
+            if s.kind == "person" or (s.kind in ("capital", "city", "seat") and not acts(head, self.lex)):
+                continue
+            if s.kind == "country" and _after_locative(head, self.lex):
+                continue  # "left Iran" as a goal is a place; "in Iran" too
+            if s.kind == "group":
+                if (head.tag_ in ("NNS", "NNPS")) != plural:
+                    continue  # "its" is not "the protesters"
+                return o  # the nearest such group, even when it has no country: "the rebels ... their leaders"
+            if s.kind in ("country", "organisation", "capital", "city", "seat"):
+                country = self._place_country(o)
+                if country and country in own_places:
+                    continue
+                return o if (s.prefix or s.place_country) else None
+        return None
+
+    @staticmethod
+    def _place_country(it: _Item) -> str | None:
+        s = it.spec
+        c = s.place_country if s.kind in ("capital", "city", "seat", "place") else s.prefix
+        return c[:3] if c and not c.startswith(NON_COUNTRY) else None
+
+    def _place_names(self, doc: Doc, table: ActorTable) -> None:
+        """'the Yemeni port of Hodeidah': the name after a place noun is that place, in its country."""
+        for p in list(table.places):
+            tok = doc[p.end - 1]
+            if not p.actor.country or not self.lex.cue("place_noun", tok.lemma_):
+                continue
+            for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+                    known = table.place_at(obj.i)
+                    if known is not None and not known.actor.country:
+                        known.actor.country = p.actor.country  # "the Syrian town of Kobani"
+                    elif known is None and all(table.at(i) is None for i in range(lo, hi)):
+                        table.add_place(lo, hi, Actor(name=doc[lo:hi].text, country=p.actor.country, kind="place",
+                                                      rule="place name"))
+
+    def _ethnic_context(self, doc: Doc, items: list[_Item], table: ActorTable, home: str | None) -> None:
+        """'Kurds protested in Istanbul': a group with no usual country takes the sentence's one country."""
+        for it in items:
+            if it.spec.prefix or not any(a.entry and a.entry.form == "ethnic" for a in it.phrase.atoms):
+                continue
+            m = table.at(it.phrase.head)
+            if m is None or (m.actor.code and not m.actor.code.startswith("---")):
+                continue
+            sent = doc[it.phrase.head].sent
+            # The sentence's places and actors' countries ("in Istanbul", "Rwandan militias"), when one.
+            found = {p.actor.country[:3] for p in [*table.places, *table.mentions]
+                     if sent.start <= p.start < sent.end and p.actor.country and p is not m}
+            if len(found) != 1 and home and sentence_countries(doc, table, doc[it.phrase.head]) <= {home[:3]}:
+                found = {home[:3]}
+            if len(found) != 1:
+                continue
+            country = found.pop()
+            a = m.actor
+            a.code, a.country = country + (a.sector or ""), country
+            a.rule = f"{a.rule or 'ethnic'}+sentence"
 
     def _fronted_place(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
         """'In Russia, President Vladimir Putin received ...': the fronted place gives the subject its country."""
@@ -291,18 +414,29 @@ class ActorResolver:
             return
         if code is None and s.kind == "group":
             return  # "a spokesman": nobody in particular
+        ethnic = any(a.entry and a.entry.form == "ethnic" for a in it.phrase.atoms)
+        actor = self._group_actor(s, code, groups, ethnic)
+        # A metonym keeps its own name on the mention ("Kremlin"), though it shares Moscow's actor.
+        own = s.name if (s.rule or "").startswith("metonym:") else None
+        table.add_tokens(it.start, it.end, actor, rule=s.rule or None, name=own)
+        for extra in it.also:  # "the ministers of X and Y": all_at gives Y's ministers too
+            table.add_also(it.start, it.end, self._group_actor(extra, extra.code(), groups, False), rule=extra.rule)
+
+    def _group_actor(self, s: Spec, code: str | None, groups: dict[tuple[str, str], Actor], ethnic: bool) -> Actor:
+        """The one actor of a document for a code (or, uncoded, a name); an ethnic group is its own."""
         key = ("code", code) if code else ("name", s.name.lower())
+        if ethnic and (s.rule == "country:ethnic" or not s.prefix):
+            # "Rohingya" is not Myanmar, and "Kurdish fighters" may take a country of their own.
+            key = ("ethnic", f"{s.name.lower()}|{code}")
         actor = groups.get(key)
         if actor is None:
             country, sector = _split_code(code, self.lex.role_codes)
             name = s.name
-            if s.kind == "country" and s.prefix and not s.role:
+            if s.kind == "country" and s.prefix and not s.role and s.rule != "country:ethnic":
                 name = self.lex.country_names.get(s.prefix, name)
             actor = Actor(name=name, code=code, country=country, sector=sector, kind=s.kind, rule=s.rule or None)
             groups[key] = actor
-        # A metonym keeps its own name on the mention ("Kremlin"), though it shares Moscow's actor.
-        own = s.name if (s.rule or "").startswith("metonym:") else None
-        table.add_tokens(it.start, it.end, actor, rule=s.rule or None, name=own)
+        return actor
 
     def _person(self, doc: Doc, it: _Item, table: ActorTable, linker: PersonLinker, published: str | None) -> None:
         s = it.spec
