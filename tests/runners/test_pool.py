@@ -39,6 +39,18 @@ def test_pool_two_workers_store_what_one_process_stores(tmp_path: Path, nlp: obj
     assert stats.peak_rss and all(rss > 50_000_000 for rss in stats.peak_rss.values())  # a loaded model
 
 
+def _group_gone(pgid: int, within: float = 15.0) -> bool:
+    """True once no process of the group is left (the fork server notices its parent is gone)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def _log_lines(log: Path) -> list[dict[str, object]]:
     if not log.exists():
         return []
@@ -82,3 +94,38 @@ def test_pool_run_killed_midway_resumes_and_stores_every_document_once(tmp_path:
     with Store(tmp_path / "clean.duckdb") as clean:
         list(run_job(docs, clean, Config()))
         assert got == clean.query(MENTIONS)
+
+
+@pytest.mark.slow
+def test_pool_sigterm_stops_the_run_keeps_what_is_stored_and_exits_130(tmp_path: Path, nlp: object) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", documents(60))
+    db, log = tmp_path / "ew.duckdb", tmp_path / "run.log"
+    proc = subprocess.Popen([str(EVENTWIRE), "run", str(src), "--db", str(db), "--log", str(log), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 240
+    while len(_log_lines(log)) < 4:
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)  # a polite stop, like Ctrl-C
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr[-2000:]
+    assert "interrupted" in stderr
+    assert _group_gone(proc.pid), "a worker or helper process outlived the run"
+    written = {str(x["id"]) for x in _log_lines(log) if x["written"]}
+    with Store(db, read_only=True) as store:
+        stored = {r["id"] for r in store.query("SELECT id FROM articles")}
+    assert written <= stored and len(stored) < 60
+
+
+@pytest.mark.slow
+def test_pool_closing_the_stream_midway_stops_the_workers(tmp_path: Path, nlp: object) -> None:
+    with Store(tmp_path / "a.duckdb") as store:
+        stream = run_job(documents(40), store, Config(), workers=2, chunk_size=2)
+        first = [next(stream) for _ in range(3)]
+        stream.close()  # what a KeyboardInterrupt in the caller does to the generator
+        assert all(o.written for o in first)
+        n = store.query("SELECT count(*) AS n FROM articles")[0]["n"]
+        assert 3 <= n < 40
+        rest = list(run_job(documents(40), store, Config(), workers=2))
+        assert sum(o.written for o in rest) == 40 - n
+        assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 40

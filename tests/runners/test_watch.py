@@ -190,3 +190,20 @@ def test_cli_watch_bad_interval_or_source_is_a_usage_error(tmp_path: Path) -> No
     assert res.exit_code == 2 and "E073" in res.output
     res = runner.invoke(app, ["watch", str(tmp_path / "nope"), "--once", "--db", str(tmp_path / "w.duckdb")])
     assert res.exit_code == 2 and "E076" in res.output
+
+
+def test_watch_run_stops_when_asked_and_marks_nothing_half_done(tmp_path: Path, nlp: object) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(story(20 + n))
+    asked = iter([False, True])  # asked to stop as the first results come back
+
+    with Store(tmp_path / "w.duckdb") as store:
+        w = Watcher([FolderSource(tmp_path, Config())], store, Config())
+        report = w.cycle(should_stop=lambda: next(asked, True))
+        assert report.stopped
+        assert store.query("SELECT count(*) AS n FROM watch_seen")[0]["n"] == 0
+        # the next cycle reads everything again; what was stored is skipped by its id
+        again = w.cycle()
+        assert again.new_items == 3 and not again.stopped
+        assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 3
+        assert w.run(every=0, should_stop=lambda: True) == 0

@@ -216,3 +216,54 @@ def test_store_queries_counts_match_the_unlimited_lists(known_store: Store) -> N
     assert s.count_articles() == 4 and s.count_articles(source="Wire A") == 2
     assert s.count_quotes() == 0 and s.count_actors() == 0
     assert [m["article_id"] for m in s.mentions(rule="test", limit=2)] == ["a1", "a1"]
+
+
+def test_store_queries_like_filters_take_wildcards_literally(store: Store) -> None:
+    from eventwire.models import Actor, Quote
+
+    plain = Quote(text="We will not sign", kind="direct", span=(0, 16), speaker=actor("RUSGOV", "Olena Marchuk"))
+    odd = Quote(text="a 100% rise in under_age recruits", kind="direct", span=(20, 53),
+                speaker=actor("USAGOV", "Agent 50%_off"))
+    a = analysis("lk", [], quotes=[plain, odd])
+    a.actors = [Actor(name="Kremlin", code="RUSGOV", mentions=[(0, 5)])]
+    store.write(a)
+    # % and _ in a speaker are letters to find, not wildcards: they match only the speaker who has them.
+    assert [r["text"] for r in store.quotes(speaker="%")] == [odd.text]
+    assert [r["text"] for r in store.quotes(speaker="50%_")] == [odd.text]
+    assert store.quotes(speaker="O_ena") == [] and store.count_quotes(speaker="O_ena") == 0
+    assert store.quotes(speaker="\\") == []
+    assert store.quotes(speaker="R_S") == []  # not a code prefix pattern either
+    assert [r["text"] for r in store.quotes(speaker="rus")] == [plain.text]
+    # code prefixes of actors likewise
+    assert store.actors(code="R_S") == [] and store.count_actors(code="R%") == 0
+    assert [r["name"] for r in store.actors(code="rus")] == ["Kremlin"]
+
+
+def test_store_queries_text_search_in_quotes_and_articles(store: Store) -> None:
+    from eventwire.models import Quote
+
+    q = Quote(text="Sanctions will follow", kind="direct", span=(0, 21), speaker=actor("USAGOV", "a spokesman"))
+    store.write(analysis("s1", [], quotes=[q], text="The ministry spoke of sanctions on steel.\n\nNothing else."))
+    store.write(analysis("s2", [], text="A quiet day at the port.\n\nShips came and went, 5% fewer than usual."))
+    assert [r["text"] for r in store.quotes(search="SANCTIONS")] == [q.text]
+    assert store.quotes(search="embargo") == [] and store.count_quotes(search="s_nctions") == 0
+    assert [r["id"] for r in store.articles(search="sanctions")] == ["s1"]  # in the text, not the title
+    assert [r["id"] for r in store.articles(search="5%")] == ["s2"] and store.count_articles(search="%") == 1
+    assert store.count_articles(search="lead paragraph") == 0  # the default body is replaced here
+    assert "text" not in store.articles(search="port")[0]
+
+
+def test_store_queries_dyads_offset_pages_the_ranking(known_store: Store) -> None:
+    every = [(r["source"], r["target"]) for r in known_store.dyads(limit=None)]
+    pages = [(r["source"], r["target"]) for off in (0, 2) for r in known_store.dyads(limit=2, offset=off)]
+    assert pages == every and len(every) == 4
+    assert known_store.dyads(limit=2, offset=4) == []
+    with pytest.raises(EventwireError):
+        known_store.dyads(offset=-1)
+
+
+def test_store_queries_mentions_newest_first_by_event_date(known_store: Store) -> None:
+    newest = [str(m["date"]) for m in known_store.mentions(rule="test", limit=None, newest_first=True)]
+    assert newest == sorted(newest, reverse=True) and newest[0] == "2024-05-20"
+    oldest = known_store.mentions(rule="test", limit=1)
+    assert oldest[0]["article_id"] == "a1"

@@ -35,21 +35,38 @@ Out = Annotated[Path | None, typer.Option("--out", help="with --engine ray: the 
 Log = Annotated[Path | None, typer.Option("--log", help="append one JSON line per document done (id, status, written)")]
 
 
-@contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """A polite kill (SIGTERM) stops a run the way Ctrl-C does: what is stored stays stored."""
-    def handler(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+class StopRequest:
+    """Set by Ctrl-C or SIGTERM: the run stops after the batch in hand, which is stored whole."""
 
+    def __init__(self) -> None:
+        self.requested = False
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[StopRequest]:
+    """Ctrl-C (SIGINT) and SIGTERM ask for a stop between batches; a second one stops at once.
+
+    Raising in the middle of a database write would abort it with a confusing error, so the first
+    signal only sets a flag that the command checks as results arrive.
+    """
+    stop = StopRequest()
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if stop.requested:
+            raise KeyboardInterrupt
+        stop.requested = True
+
+    previous = {}
     try:
-        previous = signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not in the main thread (e.g. a test runner's worker thread)
-        yield
-        return
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, handler)
+    except ValueError:  # not in the main thread (e.g. a test runner's worker thread): keep the defaults
+        pass
     try:
-        yield
+        yield stop
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, prev in previous.items():
+            signal.signal(sig, prev)
 
 
 def _log_line(log: IO[str] | None, o: Outcome) -> None:
@@ -101,7 +118,7 @@ def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl =
     log_file = log.open("a", encoding="utf-8") if log else None
     try:
         docs = read_inputs(inputs, cfg, jsonl, published) if inputs else sample_documents(cfg)
-        with _sigterm_as_interrupt(), Store(db) as store, Progress(
+        with stop_on_signals() as stop, Store(db) as store, Progress(
             TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, transient=False,
         ) as progress:
@@ -112,10 +129,14 @@ def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl =
                 progress.update(task, total=n)
 
             parquet = (out or db.with_name(db.stem + "_parquet")) if engine == "ray" else None
-            for o in run_job(docs, store, cfg, workers=n_workers, engine=engine, on_read=on_read, parquet_dir=parquet):
+            outcomes = run_job(docs, store, cfg, workers=n_workers, engine=engine, on_read=on_read, parquet_dir=parquet)
+            for o in outcomes:
                 _count(counts, o)
                 _log_line(log_file, o)
                 progress.advance(task)
+                if stop.requested:
+                    outcomes.close()  # stops the workers; what is stored stays stored
+                    raise KeyboardInterrupt
             totals = {k: int(v) for k, v in store.stats().items() if isinstance(v, int)}
     except EventwireError as e:
         _fail(e)

@@ -1,6 +1,6 @@
 """``eventwire watch``: poll folders and feeds every interval and store only what is new.
 
-Runs until stopped (Ctrl-C ends it cleanly, exit code 0), or for ``--max-cycles`` cycles
+Runs until stopped (Ctrl-C or SIGTERM end it after the batch in hand, exit code 0), or for ``--max-cycles`` cycles
 (``--once`` is one). One line per cycle on stderr. Exit code 2 for a bad interval or a source
 that does not exist.
 """
@@ -18,6 +18,7 @@ from ..runners.sources import Source, sources_for
 from ..runners.watch import Cycle, Watcher, parse_interval
 from ..store import Store
 from .app import ConfigOpt, Db, Published, _config, _fail, app, err
+from .run import stop_on_signals
 
 Targets = Annotated[list[str], typer.Argument(help="folders, feed URLs or files, or .urls/.txt files listing feed URLs")]
 Every = Annotated[str, typer.Option("--every", help="time between cycles: 30s, 15m, 2h, 1d")]
@@ -48,8 +49,12 @@ def watch(targets: Targets, every: Every = "15m", db: Db = Path("eventwire.duckd
         with Store(db) as store:
             watcher = Watcher(sources, store, cfg, workers=workers or default_workers())
             try:
-                watcher.run(seconds, limit, on_cycle=lambda c: _line(c, seconds, limit is not None and c.number >= limit))
-            except KeyboardInterrupt:
+                with stop_on_signals() as stop:
+                    watcher.run(seconds, limit, on_cycle=lambda c: _line(c, seconds, limit is not None and c.number >= limit),
+                                should_stop=lambda: stop.requested)
+                if stop.requested:
+                    err.print(f"stopped after {watcher.cycles} cycles; what was stored is kept.", highlight=False)
+            except KeyboardInterrupt:  # a second Ctrl-C: at once
                 err.print(f"stopped after {watcher.cycles} cycles; what was stored is kept.", highlight=False)
             finally:
                 watcher.close()

@@ -12,7 +12,7 @@ DuckDB has one writer, so this module, in the calling process, is the only one t
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,15 +40,16 @@ class Outcome:
 
 
 def seeded_pipeline(store: Store, config: Config) -> Pipeline:
-    """A pipeline whose duplicate screen already knows every article in the store."""
+    """A pipeline that knows the store: every article (to find duplicates), every person coded by title."""
     pipeline = Pipeline(config)
     pipeline.seed_duplicates(store.query("SELECT id, text, content_hash FROM articles WHERE status = 'ok'"))
+    pipeline.registry.load_store(store)
     return pipeline
 
 
 def run_job(docs: Iterable[Document], store: Store, config: Config, *, workers: int = 1, engine: str = "local",
             chunk_size: int | None = None, on_read: Callable[[int], None] | None = None,
-            stats: PoolStats | None = None, parquet_dir: Path | None = None) -> Iterator[Outcome]:
+            stats: PoolStats | None = None, parquet_dir: Path | None = None) -> Generator[Outcome, None, None]:
     """Analyse and store documents; one Outcome per document, as each is done.
 
     ``on_read(n)`` is told how many documents have been read so far (input is read lazily, so a

@@ -1,8 +1,10 @@
 """Local execution of the stages: in this process, or on a pool of worker processes.
 
-The process that calls :func:`analyse_stream` keeps what must be in one place: reading the input,
-screening for duplicates (every text seen so far) and, in the caller, the single DuckDB writer.
-Workers clean and analyse; each loads the spaCy model once, in its initializer.
+The process that calls :func:`analyse_batches` keeps what must be in one place: reading the
+input, screening for duplicates (every text seen so far), the log of what the workers' actor
+registries learn (learning.py) and, in the caller, the single DuckDB writer. Workers clean and
+analyse. They are forked from a fork server that loaded the model and the dictionaries once
+(warm.py), so a worker starts at once and shares those pages with the others.
 
 Work flows in small chunks with a bounded number in flight, so memory stays flat however large
 the input, and results come back as soon as a chunk is done (not in input order).
@@ -26,6 +28,7 @@ from ..config import Config
 from ..errors import Errors, EventwireError
 from ..models import Analysis, Article, Document
 from ..pipeline import Pipeline
+from .learning import Entry, LearningLog, Learnt, RecordingRegistry, WorkerLearning
 from .stages import analyze_batch, clean_batch, screen_batch
 
 
@@ -47,6 +50,9 @@ def peak_rss_bytes() -> int:
     return rss if sys.platform == "darwin" else rss * 1024  # Linux reports KiB
 
 
+T = TypeVar("T")
+
+
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Lists of ``size`` items (the last one shorter), read lazily."""
     it = iter(items)
@@ -54,18 +60,24 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-T = TypeVar("T")
-
 # ---------------------------------------------------------------- worker side
 
 _WORKER: Pipeline | None = None
+_REGISTRY = RecordingRegistry()
+_LEARNING = WorkerLearning(me="")
 
 
-def _init_worker(config: Config) -> None:
-    """Runs once in each worker: load the model there, and leave Ctrl-C to the parent."""
-    global _WORKER
+def _init_worker(config: Config, known: list[Learnt]) -> None:
+    """Runs once in each worker: set up the pipeline (the model is already loaded: warm.py), leave Ctrl-C to the parent.
+
+    ``known`` is what the store already knows about people (the parent's actor registry).
+    """
+    global _WORKER, _LEARNING
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool; a worker never half-dies
     _WORKER = Pipeline(config)
+    _WORKER.registry = _REGISTRY  # before the actor resolver is built: it learns into this one
+    _REGISTRY.absorb(known)
+    _LEARNING = WorkerLearning(me=str(os.getpid()))
     _ = _WORKER.nlp  # load now, not in the middle of the first chunk
 
 
@@ -85,8 +97,11 @@ def _clean_task(docs: list[Document]) -> tuple[list[Article], tuple[int, int, fl
     return clean_batch(_pipeline(), docs), _usage()
 
 
-def _analyze_task(articles: list[Article]) -> tuple[list[Analysis], tuple[int, int, float]]:
-    return analyze_batch(_pipeline(), articles), _usage()
+def _analyze_task(articles: list[Article], start: int, log: list[Entry]
+                  ) -> tuple[list[Analysis], tuple[int, int, float], tuple[str, list[Learnt], int]]:
+    _LEARNING.apply(_REGISTRY, start, log)  # what the other workers learnt, first
+    analyses = analyze_batch(_pipeline(), articles)
+    return analyses, _usage(), (_LEARNING.me, _REGISTRY.take(), _LEARNING.absorbed)
 
 
 # ---------------------------------------------------------------- caller side
@@ -120,7 +135,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_size: int,
             stats: PoolStats) -> Iterator[list[Analysis]]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
-                               initargs=(pipeline.config,))
+                               initargs=(pipeline.config, pipeline.registry.rows()))
+    learning = LearningLog()  # what the workers' actor registries learn, passed on to the others
     chunks = chunked(docs, chunk_size)
     limit = 2 * workers  # chunks in flight: enough to keep every worker busy, few enough to stay small
     pending: dict[Future[Any], str] = {}  # each future gives (results, the worker's usage)
@@ -139,13 +155,15 @@ def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_si
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
                 kind = pending.pop(fut)
-                results, usage = fut.result()
+                results, usage, *learnt = fut.result()
                 stats.note(*usage)
                 if kind == "clean":
                     # Screening needs every text seen so far, so it runs here, in one process.
                     screened = screen_batch(pipeline, cast(list[Article], results))
-                    pending[pool.submit(_analyze_task, screened)] = "analyze"
+                    start, log = learning.since(learning.floor(workers))
+                    pending[pool.submit(_analyze_task, screened, start, log)] = "analyze"
                 else:
+                    learning.add(*learnt[0])
                     yield cast(list[Analysis], results)
         finished = True
     except BrokenProcessPool as err:

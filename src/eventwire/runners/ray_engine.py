@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -23,11 +24,13 @@ from typing import Any
 
 import pyarrow as pa
 
+from ..actors import ActorRegistry
 from ..config import Config
 from ..errors import Errors, EventwireError
 from ..models import Analysis, Article, Document
 from ..pipeline import Pipeline
 from ..store import Store
+from .learning import Entry, LearningLog, Learnt, RecordingRegistry, WorkerLearning
 from .records import analyses_table, parquet_files, read_analyses
 from .stages import analyze_batch, clean_batch, screen_batch
 
@@ -44,21 +47,34 @@ def _ray() -> Any:
 
 
 class Screener:
-    """One duplicate index for the whole run (a Ray actor; the analysers call it)."""
+    """One duplicate index and one log of what the actor registries learnt, for the whole run.
 
-    def __init__(self, config: Config, seed: list[dict[str, Any]]) -> None:
+    A Ray actor: every analyser calls it once per batch, sending what its registry learnt since
+    and getting back the screened articles and what the other analysers learnt (see learning.py).
+    """
+
+    def __init__(self, config: Config, seed: list[dict[str, Any]], workers: int) -> None:
         self.pipeline = Pipeline(config)
         self.pipeline.seed_duplicates(seed)
+        self.log = LearningLog()
+        self.workers = workers
 
-    def screen(self, articles: list[Article]) -> list[Article]:
-        return screen_batch(self.pipeline, articles)
+    def screen(self, articles: list[Article], worker: str, learnt: list[Learnt],
+               absorbed: int) -> tuple[list[Article], int, list[Entry]]:
+        self.log.add(worker, learnt, absorbed)
+        start, entries = self.log.since(self.log.floor(self.workers))
+        return screen_batch(self.pipeline, articles), start, entries
 
 
 class RayAnalyzer:
     """A Ray Data actor: loads the model once, then cleans, screens and analyses batch after batch."""
 
-    def __init__(self, config: Config, screener: Any) -> None:
+    def __init__(self, config: Config, screener: Any, known: list[Learnt]) -> None:
         self.pipeline = Pipeline(config)
+        self.registry = RecordingRegistry()
+        self.registry.absorb(known)  # the people the store knows
+        self.pipeline.registry = self.registry
+        self.learning = WorkerLearning(me=uuid.uuid4().hex)
         _ = self.pipeline.nlp  # load once per actor, before the first batch
         self.screener = screener
 
@@ -66,7 +82,9 @@ class RayAnalyzer:
         ray = _ray()
         docs = [Document(**row) for row in batch.to_pylist()]
         articles = clean_batch(self.pipeline, docs)
-        screened = ray.get(self.screener.screen.remote(articles))
+        screened, start, entries = ray.get(self.screener.screen.remote(
+            articles, self.learning.me, self.registry.take(), self.learning.absorbed))
+        self.learning.apply(self.registry, start, entries)
         return analyses_table(analyze_batch(self.pipeline, screened))
 
 
@@ -87,8 +105,13 @@ def _start(ray: Any, workers: int) -> bool:
 
 
 def run_on_ray(docs: Iterable[Document], config: Config, out: Path, *, workers: int = 2,
-               seed: list[dict[str, Any]] | None = None, batch_size: int = DEFAULT_BATCH) -> list[Path]:
-    """Analyse documents on Ray and write Parquet under ``out``; the files this run wrote."""
+               seed: list[dict[str, Any]] | None = None, known: list[Learnt] | None = None,
+               batch_size: int = DEFAULT_BATCH) -> list[Path]:
+    """Analyse documents on Ray and write Parquet under ``out``; the files this run wrote.
+
+    ``seed`` are stored articles (id, text, content_hash) for the duplicate screen, ``known`` the
+    people the store has coded by title, for the actor registry.
+    """
     rows = [asdict(d) for d in docs]
     if not rows:
         return []
@@ -99,9 +122,9 @@ def run_on_ray(docs: Iterable[Document], config: Config, out: Path, *, workers: 
         ctx.enable_progress_bars = False  # eventwire draws its own
         out.mkdir(parents=True, exist_ok=True)
         before = set(parquet_files(out))
-        screener = ray.remote(num_cpus=0)(Screener).remote(config, seed or [])
+        screener = ray.remote(num_cpus=0)(Screener).remote(config, seed or [], max(1, workers))
         ds = ray.data.from_items(rows).map_batches(
-            RayAnalyzer, fn_constructor_kwargs={"config": config, "screener": screener},
+            RayAnalyzer, fn_constructor_kwargs={"config": config, "screener": screener, "known": known or []},
             batch_size=batch_size, batch_format="pyarrow", num_cpus=1,
             compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
         )
@@ -120,5 +143,7 @@ def analyse_on_ray(docs: Iterable[Document], config: Config, store: Store, *, wo
     """Run on Ray, then give back the analyses it wrote (for the caller to store)."""
     folder = out or Path("eventwire_parquet")
     seed = list(store.query("SELECT id, text, content_hash FROM articles WHERE status = 'ok'"))
-    for path in run_on_ray(docs, config, folder, workers=workers, seed=seed):
+    registry = ActorRegistry()
+    registry.load_store(store)
+    for path in run_on_ray(docs, config, folder, workers=workers, seed=seed, known=registry.rows()):
         yield from read_analyses(path)

@@ -53,6 +53,13 @@ def parse_interval(text: str) -> float:
     return sum(float(n) * _UNITS[u] for n, u in parts)
 
 
+def _nap(seconds: float, should_stop: Callable[[], bool]) -> None:
+    """Sleep, in short steps so that a stop request is seen within a second."""
+    end = time.monotonic() + seconds
+    while not should_stop() and (left := end - time.monotonic()) > 0:
+        time.sleep(min(left, 1.0))
+
+
 @dataclass
 class Cycle:
     """What one polling cycle found and did."""
@@ -66,6 +73,7 @@ class Cycle:
     errors: int = 0
     events: int = 0
     problems: list[str] = field(default_factory=list)  # sources that could not be listed, documents that failed
+    stopped: bool = False  # asked to stop before the cycle was done
 
 
 class Watcher:
@@ -107,8 +115,12 @@ class Watcher:
             out += [(src, it) for it in items if seen.get(it.key) != it.version]
         return out
 
-    def cycle(self) -> Cycle:
-        """Poll once: read what is new, store it, remember it."""
+    def cycle(self, should_stop: Callable[[], bool] = lambda: False) -> Cycle:
+        """Poll once: read what is new, store it, remember it.
+
+        If ``should_stop()`` turns true midway, the cycle ends after the batch in hand and marks
+        nothing seen: what it stored is skipped by document id next time, the rest is read then.
+        """
         self.cycles += 1
         report = Cycle(self.cycles, datetime.now(UTC))
         todo = self.new_items(report)
@@ -122,7 +134,12 @@ class Watcher:
                     yield doc
 
         failed: set[tuple[str, str, str]] = set()
-        for outcome in run_job(documents(), self.store, self.config, workers=self.workers):
+        outcomes = run_job(documents(), self.store, self.config, workers=self.workers)
+        for outcome in outcomes:
+            if should_stop():
+                outcomes.close()
+                report.stopped = True
+                return report
             report.documents += 1
             a = outcome.analysis
             if a is None:
@@ -142,18 +159,19 @@ class Watcher:
         return report
 
     def run(self, every: float, max_cycles: int | None = None, on_cycle: Callable[[Cycle], None] | None = None,
-            sleep: Callable[[float], None] = time.sleep) -> int:
-        """Cycle every ``every`` seconds (measured start to start) until ``max_cycles``; the cycles run."""
+            sleep: Callable[[float], None] | None = None, should_stop: Callable[[], bool] = lambda: False) -> int:
+        """Cycle every ``every`` seconds (start to start) until ``max_cycles`` or ``should_stop()``; the cycles run."""
+        nap = sleep or (lambda seconds: _nap(seconds, should_stop))
         done = 0
-        while max_cycles is None or done < max_cycles:
+        while (max_cycles is None or done < max_cycles) and not should_stop():
             started = time.monotonic()
-            report = self.cycle()
+            report = self.cycle(should_stop)
             done += 1
             if on_cycle is not None:
                 on_cycle(report)
-            if max_cycles is not None and done >= max_cycles:
+            if report.stopped or (max_cycles is not None and done >= max_cycles):
                 break
-            sleep(max(0.0, every - (time.monotonic() - started)))
+            nap(max(0.0, every - (time.monotonic() - started)))
         return done
 
     def close(self) -> None:

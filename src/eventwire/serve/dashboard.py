@@ -7,15 +7,17 @@ API's own answers, so what a chart shows is what ``/api/v1`` returns for the sam
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
+from ..store import Store
 from . import service
 from .access import StoreView
-from .api import store_view
+from .api import Id, View
 from .charts import QUAD_NAMES, goldstein_class, map_chart, timeline_chart
 from .highlight import segments
 from .lexicon import lookup
@@ -32,8 +34,7 @@ from .params import (
 )
 
 router = APIRouter(include_in_schema=False)
-View = Annotated[StoreView, Depends(store_view)]
-Id = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+P = TypeVar("P", bound=BaseModel)
 
 
 def _render(request: Request, view: StoreView | None, name: str, **ctx: Any) -> Response:
@@ -45,7 +46,7 @@ def _render(request: Request, view: StoreView | None, name: str, **ctx: Any) -> 
                                                       "gclass": goldstein_class, **ctx})
 
 
-def _form(request: Request, model: type[BaseModel]) -> Any:
+def _form(request: Request, model: type[P]) -> P:
     return from_form(model, dict(request.query_params))
 
 
@@ -61,6 +62,14 @@ def _pager(request: Request, page: dict[str, Any]) -> dict[str, Any]:
             "next": link(offset + limit) if offset + limit < total else None}
 
 
+def _list_page(request: Request, view: StoreView, model: type[P], answer: Callable[[Store, P], dict[str, Any]],
+               template: str) -> Response:
+    """A paged table: the form's parameters, the API's page for them, and links to the pages around it."""
+    p = _form(request, model)
+    page = answer(view.store, p)
+    return _render(request, view, template, p=p, page=page, pager=_pager(request, page))
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, view: View) -> Response:
     stats = service.stats(view.store)
@@ -74,16 +83,12 @@ def overview(request: Request, view: View) -> Response:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, view: View) -> Response:
-    p = _form(request, EventListParams)
-    page = service.events(view.store, p)
-    return _render(request, view, "events.html", p=p, page=page, pager=_pager(request, page))
+    return _list_page(request, view, EventListParams, service.events, "events.html")
 
 
 @router.get("/dyads", response_class=HTMLResponse)
 def dyads_page(request: Request, view: View) -> Response:
-    p = _form(request, DyadParams)
-    page = service.dyads(view.store, p)
-    return _render(request, view, "dyads.html", p=p, page=page, pager=_pager(request, page))
+    return _list_page(request, view, DyadParams, service.dyads, "dyads.html")
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -110,9 +115,7 @@ def map_page(request: Request, view: View) -> Response:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, view: View) -> Response:
-    p = _form(request, ArticleParams)
-    page = service.articles(view.store, p)
-    return _render(request, view, "articles.html", p=p, page=page, pager=_pager(request, page))
+    return _list_page(request, view, ArticleParams, service.articles, "articles.html")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -124,16 +127,12 @@ def article_page(request: Request, view: View, article_id: Id) -> Response:
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, view: View) -> Response:
-    p = _form(request, QuoteParams)
-    page = service.quotes(view.store, p)
-    return _render(request, view, "quotes.html", p=p, page=page, pager=_pager(request, page))
+    return _list_page(request, view, QuoteParams, service.quotes, "quotes.html")
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, view: View) -> Response:
-    p = _form(request, ActorParams)
-    page = service.actors(view.store, p)
-    return _render(request, view, "actors.html", p=p, page=page, pager=_pager(request, page))
+    return _list_page(request, view, ActorParams, service.actors, "actors.html")
 
 
 @router.get("/lexicon/{rule}", response_class=HTMLResponse)

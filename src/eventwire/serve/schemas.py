@@ -195,7 +195,9 @@ class ActorOut(Open):
     mentions: int
 
 
-class ArticleOut(Open):
+class _ArticleCore(Open):
+    """The fields an article has both in a list and in its full analysis."""
+
     id: str
     status: str
     reason: str | None = None
@@ -207,6 +209,9 @@ class ArticleOut(Open):
     language: str | None = None
     duplicate_of: str | None = None
     tone: float | None = None
+
+
+class ArticleOut(_ArticleCore):
     doc_len: int | None = None
     mentions: int = Field(description="event mentions found in the article")
 
@@ -236,20 +241,9 @@ class ArticleActor(Open):
     mentions: list[list[int]] = Field(description="[start, end) of every mention")
 
 
-class ArticleAnalysis(Open):
+class ArticleAnalysis(_ArticleCore):
     """One article with everything found in it; every span indexes ``text``."""
 
-    id: str
-    status: str
-    reason: str | None = None
-    title: str | None = None
-    published: dt.date | None = None
-    url: str | None = None
-    source: str | None = None
-    author: str | None = None
-    language: str | None = None
-    duplicate_of: str | None = None
-    tone: float | None = None
     text: str
     actors: list[ArticleActor]
     events: list[MentionOut] = Field(description="the event mentions of this article")

@@ -1,7 +1,7 @@
 """What the API and the dashboard both answer: validated parameters in, API-shaped dicts out.
 
-Every query is a method of :class:`eventwire.store.Store` (or, for the totals it lacks, of
-``serve.queries``). The REST routes return these dicts as JSON and the dashboard renders the very
+Every query, and the total behind every paged list, is a method of :class:`eventwire.store.Store`:
+no SQL lives here. The REST routes return these dicts as JSON and the dashboard renders the very
 same dicts, so a number on a chart is the number the API gives for the same filters.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import Store
-from . import queries as Q
 from .errors import ApiError
 from .params import (
     ActorParams,
@@ -37,7 +36,7 @@ def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> d
 def events(store: Store, p: EventListParams) -> dict[str, Any]:
     f = p.filters(LIST_MODALITY)
     rows = store.events(limit=p.limit, offset=p.offset, newest_first=p.sort == "-date", **f)
-    return _page([event_out(r) for r in rows], Q.count_events(store, f), p.limit, p.offset)
+    return _page([event_out(r) for r in rows], store.count_events(**f), p.limit, p.offset)
 
 
 def event(store: Store, event_id: str) -> dict[str, Any]:
@@ -52,9 +51,8 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
 
 def dyads(store: Store, p: DyadParams) -> dict[str, Any]:
     f = p.filters(COUNT_MODALITY)
-    # Store.dyads has no offset: ask for the rows up to the end of this page and keep the page.
-    rows = list(store.dyads(level=p.level, limit=p.offset + p.limit, **f))[p.offset:]
-    return _page(rows, Q.count_dyads(store, f, p.level), p.limit, p.offset)
+    rows = list(store.dyads(level=p.level, limit=p.limit, offset=p.offset, **f))
+    return _page(rows, store.count_dyads(level=p.level, **f), p.limit, p.offset)
 
 
 def timeline(store: Store, p: TimelineParams) -> dict[str, Any]:
@@ -102,17 +100,14 @@ def network(store: Store, p: NetworkParams) -> dict[str, Any]:
 
 
 def actors(store: Store, p: ActorParams) -> dict[str, Any]:
-    code = p.code.upper() if p.code else None
-    items = list(store.actors(code=code, uncoded=p.uncoded, limit=p.limit, offset=p.offset))
-    return _page(items, Q.count_actors(store, code, p.uncoded), p.limit, p.offset)
+    items = list(store.actors(code=p.code, uncoded=p.uncoded, limit=p.limit, offset=p.offset))
+    return _page(items, store.count_actors(p.code, p.uncoded), p.limit, p.offset)
 
 
 def articles(store: Store, p: ArticleParams) -> dict[str, Any]:
-    args: dict[str, Any] = {"status": p.status, "source": p.source,
-                            "since": p.since.isoformat() if p.since else None,
-                            "until": p.until.isoformat() if p.until else None}
+    args: dict[str, Any] = {"status": p.status, "source": p.source, "since": p.since, "until": p.until}
     items = list(store.articles(**args, limit=p.limit, offset=p.offset))
-    return _page(items, Q.count_articles(store, p.status, p.source, p.since, p.until), p.limit, p.offset)
+    return _page(items, store.count_articles(**args), p.limit, p.offset)
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
@@ -130,17 +125,16 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
 
 
 def quotes(store: Store, p: QuoteParams) -> dict[str, Any]:
-    args: dict[str, Any] = {"speaker": p.speaker, "article_id": p.article_id, "kind": p.kind,
-                            "since": p.since.isoformat() if p.since else None,
-                            "until": p.until.isoformat() if p.until else None}
+    args: dict[str, Any] = {"speaker": p.speaker, "article_id": p.article_id, "kind": p.kind, "since": p.since,
+                            "until": p.until}
     items = [quote_out(r) for r in store.quotes(**args, limit=p.limit, offset=p.offset)]
-    return _page(items, Q.count_quotes(store, p.speaker, p.article_id, p.kind, p.since, p.until), p.limit, p.offset)
+    return _page(items, store.count_quotes(**args), p.limit, p.offset)
 
 
 def rule(store: Store, rule_id: str, limit: int = 50) -> dict[str, Any]:
-    """The event mentions coded by one lexicon entry."""
-    rows, total = Q.rule_mentions(store, rule_id, limit)
-    return {"items": [event_out(r) for r in rows], "total": total}
+    """The event mentions coded by one lexicon entry, newest first, and how many there are in all."""
+    rows = store.mentions(rule=rule_id, limit=limit, newest_first=True)
+    return {"items": [event_out(r) for r in rows], "total": store.count_mentions(rule=rule_id)}
 
 
 def stats(store: Store) -> dict[str, Any]:

@@ -10,7 +10,7 @@ matching the mentions behind them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -238,16 +238,17 @@ class Store:
         """
         return self._run(qb.events_query(filters, limit, offset, newest_first))
 
-    def dyads(self, level: str = "country", limit: int | None = 20, **filters: Unpack[qb.EventFilters]) -> Rows:
+    def dyads(self, level: str = "country", limit: int | None = 20, offset: int = 0,
+              **filters: Unpack[qb.EventFilters]) -> Rows:
         """Top source-target pairs: ``events``, ``mentions``, ``articles``, ``goldstein_mean``,
         ``cooperation`` (QuadClass 1-2) and ``conflict`` (3-4) event counts, first and last date.
 
         ``level`` is ``country`` (the actors' countries, or their codes when they have none, e.g.
         international organisations) or ``code`` (full actor codes). Only asserted events count unless
-        ``modality`` is given (None for every modality).
+        ``modality`` is given (None for every modality). ``limit`` and ``offset`` page the list.
         """
         filters.setdefault("modality", "asserted")
-        return self._run(qb.dyads_query(filters, level, limit))
+        return self._run(qb.dyads_query(filters, level, limit, offset))
 
     def timeline(self, by: str = "day", **filters: Unpack[qb.EventFilters]) -> Rows:
         """Events per ``day``, ``week`` (from Monday), ``month`` or ``year``: ``events``, ``mentions``,
@@ -273,16 +274,24 @@ class Store:
         return ev
 
     def mentions(self, event_id: str | None = None, article_id: str | None = None, rule: str | None = None,
-                 limit: int | None = 100, offset: int = 0) -> Rows:
+                 limit: int | None = 100, offset: int = 0, newest_first: bool = False) -> Rows:
         """Event mentions (of one event, in one article, or coded by one lexicon ``rule``) with their
-        article's title, URL, source and publication date and every character offset."""
-        q = qb.mentions_query(event_id, article_id, rule)
-        return self._run(qb.ordered(q, "article_published NULLS LAST, article_id, n", limit, offset))
+        article's title, URL, source and publication date and every character offset.
 
-    def articles(self, status: str | None = None, source: str | None = None, since: str | None = None,
-                 until: str | None = None, limit: int | None = 100, offset: int = 0) -> Rows:
-        """Stored articles without their text, newest first, with the number of event mentions in each."""
-        q = qb.articles_query(status, source, since, until)
+        In article order (oldest article first), or with ``newest_first`` by event date, newest first.
+        """
+        q = qb.mentions_query(event_id, article_id, rule)
+        order = "date DESC NULLS LAST, article_id, n" if newest_first else "article_published NULLS LAST, article_id, n"
+        return self._run(qb.ordered(q, order, limit, offset))
+
+    def articles(self, status: str | None = None, source: str | None = None, since: str | date | None = None,
+                 until: str | date | None = None, limit: int | None = 100, offset: int = 0,
+                 search: str | None = None) -> Rows:
+        """Stored articles without their text, newest first, with the number of event mentions in each.
+
+        ``search`` keeps the articles whose title or text holds these words (any case, no wildcards).
+        """
+        q = qb.articles_query(status, source, since, until, search)
         return self._run(qb.ordered(q, "published DESC NULLS LAST, added DESC, id", limit, offset))
 
     def article(self, article_id: str) -> dict[str, Any] | None:
@@ -301,9 +310,12 @@ class Store:
         return art
 
     def quotes(self, speaker: str | None = None, article_id: str | None = None, kind: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int | None = 100, offset: int = 0) -> Rows:
-        """Quotes with their article's title and date. ``speaker`` is a CAMEO code prefix or part of a name."""
-        q = qb.quotes_query(speaker, article_id, kind, since, until)
+               since: str | date | None = None, until: str | date | None = None, limit: int | None = 100,
+               offset: int = 0, search: str | None = None) -> Rows:
+        """Quotes with their article's title and date. ``speaker`` is a CAMEO code prefix or part of a name;
+        ``search`` keeps the quotes holding these words. Both match any case and take ``%`` and ``_`` literally.
+        """
+        q = qb.quotes_query(speaker, article_id, kind, since, until, search)
         return self._run(qb.ordered(q, "article_published NULLS LAST, article_id, n", limit, offset))
 
     def actors(self, code: str | None = None, uncoded: bool = False, limit: int | None = 100, offset: int = 0) -> Rows:
@@ -329,15 +341,15 @@ class Store:
         """How many mentions ``mentions`` would give without a limit."""
         return self._count(qb.mentions_query(event_id, article_id, rule))
 
-    def count_articles(self, status: str | None = None, source: str | None = None, since: str | None = None,
-                       until: str | None = None) -> int:
+    def count_articles(self, status: str | None = None, source: str | None = None, since: str | date | None = None,
+                       until: str | date | None = None, search: str | None = None) -> int:
         """How many articles ``articles`` would give without a limit."""
-        return self._count(qb.articles_query(status, source, since, until))
+        return self._count(qb.articles_query(status, source, since, until, search))
 
     def count_quotes(self, speaker: str | None = None, article_id: str | None = None, kind: str | None = None,
-                     since: str | None = None, until: str | None = None) -> int:
+                     since: str | date | None = None, until: str | date | None = None, search: str | None = None) -> int:
         """How many quotes ``quotes`` would give without a limit."""
-        return self._count(qb.quotes_query(speaker, article_id, kind, since, until))
+        return self._count(qb.quotes_query(speaker, article_id, kind, since, until, search))
 
     def count_actors(self, code: str | None = None, uncoded: bool = False) -> int:
         """How many actors ``actors`` would give without a limit."""

@@ -1,6 +1,7 @@
 """The SQL of the analysis queries, built from validated filters. Parameterised only: no value a user
 gives is ever spliced into SQL text; the few words that choose SQL (time unit, dyad level) come
-from fixed tables here.
+from fixed tables here. Nor does a value act as a pattern: prefixes are matched with
+``starts_with`` and substrings with an ILIKE whose ``%``, ``_`` and ``\\`` are escaped.
 """
 
 from __future__ import annotations
@@ -77,31 +78,53 @@ def _day(value: str | date, what: str) -> date:
     return day
 
 
+def like_escaped(value: str) -> str:
+    """``value`` as literal text inside a LIKE pattern written with ``ESCAPE '\\'``: its ``%``, ``_`` and
+    backslashes match themselves instead of acting as wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _starts_with(column: str) -> str:
+    # A prefix test takes its parameter as plain text, so there is no wildcard to escape; DuckDB turns
+    # it into a range scan, which a LIKE with an ESCAPE clause does not get.
+    return f"starts_with({column}, ?)"
+
+
+def _contains(column: str) -> str:
+    """A case-insensitive substring test; its parameter comes from ``_contains_arg``."""
+    return f"{column} ILIKE ? ESCAPE '\\'"
+
+
+def _contains_arg(value: str) -> str:
+    return "%" + like_escaped(value) + "%"
+
+
 def where(filters: EventFilters) -> tuple[list[str], list[Any]]:
     """WHERE conditions over the ``events`` table (or anything with its columns) and their parameters."""
     conds: list[str] = []
     params: list[Any] = []
     if filters.get("actor"):
-        prefix = _actor(str(filters["actor"]), "actor") + "%"
-        conds.append("(source_code LIKE ? OR target_code LIKE ?)")
+        prefix = _actor(str(filters["actor"]), "actor")
+        conds.append(f"({_starts_with('source_code')} OR {_starts_with('target_code')})")
         params += [prefix, prefix]
     if filters.get("dyad"):
         a, sep, b = str(filters["dyad"]).partition("-")
         if not sep or not a or not b:
             raise _bad(f"dyad {filters['dyad']!r} must be SOURCE-TARGET, e.g. USA-RUS")
-        a, b = _actor(a, "dyad source") + "%", _actor(b, "dyad target") + "%"
+        a, b = _actor(a, "dyad source"), _actor(b, "dyad target")
+        directed = f"({_starts_with('source_code')} AND {_starts_with('target_code')})"
         if filters.get("undirected"):
-            conds.append("((source_code LIKE ? AND target_code LIKE ?) OR (source_code LIKE ? AND target_code LIKE ?))")
+            conds.append(f"({directed} OR {directed})")
             params += [a, b, b, a]
         else:
-            conds.append("(source_code LIKE ? AND target_code LIKE ?)")
+            conds.append(directed)
             params += [a, b]
     if filters.get("code"):
         code = str(filters["code"])
         if not _CODE.match(code):
             raise _bad(f"code {code!r} is not a CAMEO event code prefix (1 to 4 digits, e.g. 04 or 042)")
-        conds.append("code LIKE ?")
-        params.append(code + "%")
+        conds.append(_starts_with("code"))
+        params.append(code)
     quad = filters.get("quad_class")
     if quad is not None:
         quads = [quad] if isinstance(quad, int) else list(quad)
@@ -147,7 +170,7 @@ def events_query(filters: EventFilters, limit: int | None, offset: int, newest_f
     return _page(Query(sql, base.params), limit, offset)
 
 
-def dyads_query(filters: EventFilters, level: str, limit: int | None) -> Query:
+def dyads_query(filters: EventFilters, level: str, limit: int | None, offset: int = 0) -> Query:
     """Dyads by number of events, with mentions, mean Goldstein and cooperation against conflict."""
     if level not in LEVELS:
         raise _bad(f"level {level!r} must be one of {', '.join(LEVELS)}")
@@ -163,7 +186,7 @@ def dyads_query(filters: EventFilters, level: str, limit: int | None) -> Query:
         WHERE {s} IS NOT NULL AND {t} IS NOT NULL
         GROUP BY 1, 2
         ORDER BY events DESC, mentions DESC, source, target"""
-    return _page(Query(sql, base.params), limit, 0)
+    return _page(Query(sql, base.params), limit, offset)
 
 
 def timeline_query(filters: EventFilters, by: str) -> Query:
@@ -237,14 +260,21 @@ def _page(q: Query, limit: int | None, offset: int) -> Query:
     return q
 
 
-def paged(sql: str, params: list[Any], limit: int | None, offset: int) -> Query:
-    """``sql`` with LIMIT/OFFSET parameters appended."""
-    return _page(Query(sql, list(params)), limit, offset)
-
-
-
 def _where_sql(conds: list[str]) -> str:
     return " WHERE " + " AND ".join(conds) if conds else ""
+
+
+def _published(since: str | date | None, until: str | date | None) -> tuple[list[str], list[Any]]:
+    """Conditions on the publication date of the article ``a``, inclusive."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if since:
+        conds.append("a.published >= ?")
+        params.append(_day(since, "since"))
+    if until:
+        conds.append("a.published <= ?")
+        params.append(_day(until, "until"))
+    return conds, params
 
 
 def mentions_query(event_id: str | None, article_id: str | None, rule: str | None) -> Query:
@@ -260,46 +290,46 @@ def mentions_query(event_id: str | None, article_id: str | None, rule: str | Non
                  + _where_sql(conds), params)
 
 
-def articles_query(status: str | None, source: str | None, since: str | date | None, until: str | date | None) -> Query:
-    """Articles without their text, with their number of event mentions (unordered, unpaged)."""
-    conds: list[str] = []
-    params: list[Any] = []
+def articles_query(status: str | None, source: str | None, since: str | date | None, until: str | date | None,
+                   search: str | None = None) -> Query:
+    """Articles without their text, with their number of event mentions (unordered, unpaged).
+
+    ``search`` is words to find in the title or the text, in any case, taken literally.
+    """
+    conds, params = _published(since, until)
     if status:
         conds.append("a.status = ?")
         params.append(status)
     if source:
         conds.append("(lower(a.source) = lower(?) OR a.source_key = lower(?))")
         params += [source, source]
-    if since:
-        conds.append("a.published >= ?")
-        params.append(_day(since, "since"))
-    if until:
-        conds.append("a.published <= ?")
-        params.append(_day(until, "until"))
+    if search:
+        conds.append(f"({_contains('a.title')} OR {_contains('a.text')})")
+        params += [_contains_arg(search)] * 2
     return Query("SELECT a.* EXCLUDE (text), (SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS mentions"
                  " FROM articles a" + _where_sql(conds), params)
 
 
 def quotes_query(speaker: str | None, article_id: str | None, kind: str | None, since: str | date | None,
-                 until: str | date | None) -> Query:
-    """Quotes with their article's title, date and URL (unordered, unpaged)."""
-    conds: list[str] = []
-    params: list[Any] = []
+                 until: str | date | None, search: str | None = None) -> Query:
+    """Quotes with their article's title, date and URL (unordered, unpaged).
+
+    ``speaker`` is a code prefix or part of the speaker's name (any case); ``search`` is words to
+    find in the quoted text (any case). Both are taken literally: ``%`` and ``_`` are no wildcards.
+    """
+    conds, params = _published(since, until)
     if speaker:
-        conds.append("(q.speaker_code LIKE ? OR q.speaker_name ILIKE ?)")
-        params += [speaker.upper() + "%", "%" + speaker.replace("%", "").replace("_", "") + "%"]
+        conds.append(f"({_starts_with('q.speaker_code')} OR {_contains('q.speaker_name')})")
+        params += [speaker.upper(), _contains_arg(speaker)]
+    if search:
+        conds.append(_contains("q.text"))
+        params.append(_contains_arg(search))
     if article_id:
         conds.append("q.article_id = ?")
         params.append(article_id)
     if kind:
         conds.append("q.kind = ?")
         params.append(kind)
-    if since:
-        conds.append("a.published >= ?")
-        params.append(_day(since, "since"))
-    if until:
-        conds.append("a.published <= ?")
-        params.append(_day(until, "until"))
     return Query("SELECT q.*, a.title AS article_title, a.published AS article_published, a.url AS article_url"
                  " FROM quotes q JOIN articles a ON a.id = q.article_id" + _where_sql(conds), params)
 
@@ -309,8 +339,8 @@ def actors_query(code: str | None, uncoded: bool) -> Query:
     conds: list[str] = []
     params: list[Any] = []
     if code:
-        conds.append("code LIKE ?")
-        params.append(code.upper() + "%")
+        conds.append(_starts_with("code"))
+        params.append(code.upper())
     if uncoded:
         conds.append("code IS NULL")
     return Query("SELECT name, code, any_value(country) AS country, any_value(sector) AS sector, any_value(kind) AS kind,"
