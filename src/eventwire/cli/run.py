@@ -43,7 +43,7 @@ class StopRequest:
 
 
 @contextmanager
-def stop_on_signals() -> Iterator[StopRequest]:
+def stop_on_signals(notice: str = "stopping after the batch in hand (again to stop at once)") -> Iterator[StopRequest]:
     """Ctrl-C (SIGINT) and SIGTERM ask for a stop between batches; a second one stops at once.
 
     Raising in the middle of a database write would abort it with a confusing error, so the first
@@ -55,6 +55,7 @@ def stop_on_signals() -> Iterator[StopRequest]:
         if stop.requested:
             raise KeyboardInterrupt
         stop.requested = True
+        err.print(f"[yellow]{notice}[/yellow]", highlight=False)
 
     previous = {}
     try:
