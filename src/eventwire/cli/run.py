@@ -150,6 +150,9 @@ def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl =
         if log_file:
             log_file.close()
     err.print(_summary(db, counts, totals))
+    # The next step most users want: looking at what was stored.
+    err.print(f"Explore: eventwire events --db {db}  |  dashboard: eventwire serve --db {db}"
+              " then open http://127.0.0.1:8000/", highlight=False, soft_wrap=True)
     raise typer.Exit(1 if counts["error"] else 0)
 
 
