@@ -98,3 +98,28 @@ def test_duplicates_pipeline_screen_sets_aside_languages_and_copies() -> None:
     # the index is kept across calls: a later copy of "a" is found too
     (later,) = pipeline.screen([Article(id="d", text=STORY, language="en")])
     assert later.duplicate_of == "a"
+
+
+def test_duplicates_find_or_add_finds_like_find_and_adds_only_new_texts() -> None:
+    index = DuplicateIndex(threshold=0.8)
+    assert index.find_or_add("a", STORY) is None and "a" in index
+    assert index.find_or_add("b", STORY + " Photo: AFP.") == "a"  # a near copy is found, not added
+    assert "b" not in index and len(index) == 1
+    assert index.find_or_add("c", OTHER.lower()) is None and "c" in index
+    assert index.find_or_add("d", OTHER) == "c"  # exact copy
+    assert index.find_or_add("a", STORY) is None and len(index) == 2  # a text seen before is not its own copy
+
+
+def test_duplicates_find_or_add_agrees_with_find_then_add() -> None:
+    texts = [("a", STORY), ("b", OTHER), ("c", STORY.replace("Sunday", "Monday")), ("d", "Talks resumed."),
+             ("e", "talks resumed"), ("f", OTHER + " Reporting by the desk."), ("g", OTHER[:60])]
+    one_step, two_steps = DuplicateIndex(), DuplicateIndex()
+    found = []
+    for doc_id, text in texts:
+        original = two_steps.find(text, exclude=doc_id)
+        if original is None:
+            two_steps.add(doc_id, text)
+        found.append(original)
+    assert [one_step.find_or_add(doc_id, text) for doc_id, text in texts] == found
+    assert found[2] == "a" and found[4] == "d" and found[1] is None
+    assert len(one_step) == len(two_steps)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eventwire.models import Actor
 from eventwire.runners.learning import LearningLog, RecordingRegistry, WorkerLearning
 
 
@@ -43,3 +44,11 @@ def test_learning_log_floor_waits_for_every_worker() -> None:
     assert log.floor(workers=2) == 1
     start, entries = log.since(log.floor(workers=2))
     assert start == 1 and [e[0] for e in entries] == ["Z W"]
+
+
+def test_learning_registry_records_what_a_document_teaches_by_the_registry_rule() -> None:
+    reg = RecordingRegistry()
+    actors = [Actor(name="Ivan Petrov", code="RUSGOV", kind="person", rule="title"),
+              Actor(name="Zed Quill", code="USAGOV", kind="person", rule="dictionary:people.tsv")]
+    assert reg.learn_from(actors) == 1
+    assert reg.take() == [("Ivan Petrov", "RUSGOV", 1)]  # the dictionary's person is not shared with workers

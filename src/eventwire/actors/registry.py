@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from ..models import Actor
+
 LEARN_RULES = ("title", "appos", "description")  # rules under which a person's code was read in the text
 DOMINANT = 2 / 3  # a surname shared by people coded differently is used only when one code dominates
 
@@ -23,6 +25,23 @@ class Queryable(Protocol):
 
 def _norm(name: str) -> str:
     return " ".join(w.strip(".,'’").lower() for w in name.split())
+
+
+def _has_country(code: str | None) -> bool:
+    # "---GOV" says a role without a country: nothing another document could reuse.
+    return bool(code) and not str(code).startswith("---")
+
+
+def learnable(actor: Actor) -> bool:
+    """True when ``actor`` is a person whose code the document gave by itself.
+
+    The rule that coded it must start with one of LEARN_RULES (its title, an apposition, a
+    description), whatever was added after it ("title+dateline"), and the code must name a
+    country. People coded from the dictionary or the registry itself are not learnt: the
+    registry must not feed on its own guesses.
+    """
+    base = (actor.rule or "").split("+")[0].split(":")[0]
+    return actor.kind == "person" and _has_country(actor.code) and base in LEARN_RULES
 
 
 class ActorRegistry:
@@ -36,13 +55,27 @@ class ActorRegistry:
     def learn(self, name: str, code: str, count: int = 1) -> None:
         """Record that ``name`` was coded ``code`` (by its title) ``count`` times."""
         key = _norm(name)
-        if not key or not code or code.startswith("---"):
+        if not key or not _has_country(code):
             return
         self.names.setdefault(key, name)
         self.by_name.setdefault(key, Counter())[code] += count
         words = key.split()
         if len(words) >= 2:
             self.by_surname.setdefault(words[-1], Counter())[code] += count
+
+    def learn_from(self, actors: Iterable[Actor]) -> int:
+        """Learn the people of one document that it coded by itself (see :func:`learnable`).
+
+        This is the one place that decides what a document teaches the registry: the actor
+        resolver calls it after each document, and so does anything else that feeds a registry
+        from resolved actors. Returns how many actors were learnt.
+        """
+        n = 0
+        for a in actors:
+            if learnable(a):
+                self.learn(a.name, str(a.code))
+                n += 1
+        return n
 
     def lookup(self, name: str) -> str | None:
         """The code a name was given elsewhere: by full name, else by a surname that is unambiguous."""
@@ -80,9 +113,16 @@ class ActorRegistry:
 
 def known_people(store: Queryable) -> list[dict[str, Any]]:
     """Persons coded in stored documents by their own titles: name, code, n (documents)."""
-    rules = ",".join(f"'{r}'" for r in LEARN_RULES)
-    return store.query(
-        "SELECT name, code, count(*) AS n FROM actors WHERE kind = 'person' AND code IS NOT NULL"
-        f" AND code NOT LIKE '---%' AND split_part(rule, ':', 1) IN ({rules})"
-        " GROUP BY name, code ORDER BY n DESC, name"
+    # The SQL only narrows the rows; `learnable` decides, so a reloaded registry learns exactly
+    # what a running one learnt.
+    rows = store.query(
+        "SELECT name, code, rule, count(*) AS n FROM actors WHERE kind = 'person' AND code IS NOT NULL"
+        " GROUP BY name, code, rule"
     )
+    counts: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if learnable(Actor(name=r["name"], code=r["code"], kind="person", rule=r["rule"])):
+            key = (r["name"], r["code"])
+            counts[key] = counts.get(key, 0) + int(r["n"])
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return [{"name": name, "code": code, "n": n} for (name, code), n in ranked]

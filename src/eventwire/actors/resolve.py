@@ -36,7 +36,7 @@ from .lexicon import Entry, Lexicon, load_lexicon
 from .people import PersonLinker, name_words, resolve_pairs, resolve_pronouns
 from .phrases import NON_COUNTRY, Phrase, Spec, code_phrase, group_phrases
 from .places import acts, dateline
-from .registry import LEARN_RULES, ActorRegistry
+from .registry import ActorRegistry
 from .table import ActorTable
 
 PP_WORDS = ("of", "in", "from", "for", "at", "within", "inside")
@@ -136,9 +136,7 @@ class ActorResolver:
         resolve_pairs(doc, table, lex)
         resolve_pronouns(doc, table, lex, linker)
         if self.learn:
-            for a in table.actors:
-                if a.kind == "person" and a.code and (a.rule or "").split("+")[0].split(":")[0] in LEARN_RULES:
-                    self.registry.learn(a.name, a.code)
+            self.registry.learn_from(table.actors)
         return table
 
     def _context(self, doc: Doc, items: list[_Item], table: ActorTable, home: str | None) -> None:

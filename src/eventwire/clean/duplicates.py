@@ -59,6 +59,8 @@ class DuplicateIndex:
         self._minhash: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        template = MinHash(num_perm=num_perm)
+        self._permutations, self._scheme = template.permutations, template.scheme
 
     def __len__(self) -> int:
         return len(self._order)
@@ -70,34 +72,54 @@ class DuplicateIndex:
         shingles = _shingles(text)
         if len(shingles) < MIN_SHINGLES:
             return None
-        m = MinHash(num_perm=self.num_perm)
+        # The permutations depend only on num_perm and the seed: made once, not per text.
+        m = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
         m.update_batch(list(shingles))
         return m
 
     def add(self, doc_id: str, text: str, content_hash_: str | None = None) -> None:
         """Remember a text under its id (adding an id twice keeps the first text)."""
-        if doc_id in self._order:
-            return
-        self._order[doc_id] = len(self._order)
-        self._by_hash.setdefault(content_hash(text), doc_id)
-        if content_hash_:  # a hash stored by an older version still identifies the text
-            self._by_hash.setdefault(content_hash_, doc_id)
-        sig = self._signature(text)
-        if sig is not None:
-            self._minhash[doc_id] = sig
-            self._lsh.insert(doc_id, sig)
+        if doc_id not in self._order:
+            self._remember(doc_id, text, content_hash(text), content_hash_, self._signature(text))
 
     def find(self, text: str, exclude: str | None = None) -> str | None:
         """The id of a text this one duplicates (exactly, or above the threshold), or None.
 
         ``exclude`` is the text's own id, so a document seen before is not its own duplicate.
         """
-        exact = self._by_hash.get(content_hash(text))
+        return self._match(text, content_hash(text), exclude)[0]
+
+    def find_or_add(self, doc_id: str, text: str, content_hash_: str | None = None) -> str | None:
+        """``find(text, exclude=doc_id)``, and when it finds nothing, ``add(doc_id, text, content_hash_)``.
+
+        The text's hash and MinHash are computed once for both (they are most of the cost of each).
+        """
+        chash = content_hash(text)
+        original, sig = self._match(text, chash, doc_id)
+        if original is None and doc_id not in self._order:
+            self._remember(doc_id, text, chash, content_hash_, sig)
+        return original
+
+    def _remember(self, doc_id: str, text: str, chash: str, content_hash_: str | None, sig: MinHash | None) -> None:
+        self._order[doc_id] = len(self._order)
+        self._by_hash.setdefault(chash, doc_id)
+        if content_hash_:  # a hash stored by an older version still identifies the text
+            self._by_hash.setdefault(content_hash_, doc_id)
+        if sig is not None:
+            self._minhash[doc_id] = sig
+            self._lsh.insert(doc_id, sig)
+
+    def _match(self, text: str, chash: str, exclude: str | None) -> tuple[str | None, MinHash | None]:
+        """The id this text duplicates (or None), and its MinHash when one was computed.
+
+        An exact match needs no MinHash; a text too short for one is only matched exactly.
+        """
+        exact = self._by_hash.get(chash)
         if exact is not None and exact != exclude:
-            return exact
+            return exact, None
         sig = self._signature(text)
         if sig is None:
-            return None
+            return None, None
         best: tuple[float, int, str] | None = None
         for cand in self._lsh.query(sig):
             if cand == exclude:
@@ -107,7 +129,7 @@ class DuplicateIndex:
             if sim >= self.threshold:
                 key = (-sim, self._order[cand], cand)
                 best = key if best is None or key < best else best
-        return best[2] if best else None
+        return (best[2] if best else None), sig
 
     def seed(self, rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> int:
         """Add stored articles, given as ``(id, text, content_hash)`` rows or mappings; returns how many."""
@@ -131,9 +153,7 @@ def screen_duplicate(art: Article, index: DuplicateIndex) -> Article:
     """
     if art.status != "ok":
         return art
-    original = index.find(art.text, exclude=art.id)
-    if original is None:
-        index.add(art.id, art.text, art.content_hash)
-    else:
+    original = index.find_or_add(art.id, art.text, art.content_hash)
+    if original is not None:
         art.status, art.reason, art.duplicate_of = "skipped", f"duplicate of {original}", original
     return art

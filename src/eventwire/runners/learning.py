@@ -20,7 +20,12 @@ Entry = tuple[str, str, int, str]  # the same, with the worker that learnt it
 
 
 class RecordingRegistry(ActorRegistry):
-    """An ActorRegistry that remembers what it learnt by itself since it was last asked."""
+    """An ActorRegistry that remembers what it learnt by itself since it was last asked.
+
+    What a document teaches is decided by ``ActorRegistry.learn_from`` (the actor resolver calls
+    it after each document); every name it keeps passes through :meth:`learn`, recorded here, so
+    workers share exactly what one process would have learnt, with no copy of that rule.
+    """
 
     def __init__(self) -> None:
         super().__init__()

@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import feedparser
-
 from ..config import Config
 from ..errors import DocumentError, Errors, EventwireError
-from ..ingest import Fetcher, is_url, read_path, walk
-from ..ingest.feeds import _entry_documents, is_feed_bytes
+from ..ingest import FeedEntry, Fetcher, entry_document, feed_entries, is_url, read_path, walk
+from ..ingest.feeds import is_feed_bytes
 from ..ingest.readers import FEED_SUFFIXES, KNOWN, URL_LIST_SUFFIXES
 from ..models import Document
 
@@ -94,17 +92,13 @@ class FeedSource:
         raw = self._raw(fetcher)
         if not is_feed_bytes(raw):
             raise DocumentError(Errors.E010, what=self.location, cause="no RSS or Atom root element")
-        parsed = feedparser.parse(raw)
-        source = parsed.feed.get("title") or None
-        broken = str(parsed.get("bozo_exception") or "syntax error") if parsed.bozo else None
         out = []
-        for n, entry in enumerate(parsed.entries[: self.config.feed_max_entries], 1):
-            key = str(entry.get("link") or entry.get("id") or entry.get("title") or n).strip()
+        for entry in feed_entries(raw, self.location, self.config):  # raises E010 for a feed it cannot parse
 
-            def read(entry: Any = entry, n: int = n) -> Iterator[Document]:
-                return _entry_documents(entry, n, self.location, self.config, fetcher, source, self.published, broken)
+            def read(entry: FeedEntry = entry) -> Iterator[Document]:
+                return entry_document(entry, self.config, fetcher, self.published)
 
-            out.append(Item(key, "", read))
+            out.append(Item(entry.key, "", read))
         return out
 
 
