@@ -197,3 +197,30 @@ def test_store_aggregate_rebuild_gives_the_same_events(known_store: Store) -> No
     before = sorted(map(repr, known_store.table("events")))
     known_store.rebuild_events()
     assert sorted(map(repr, known_store.table("events"))) == before
+
+
+def test_store_aggregate_incremental_writes_match_a_full_rebuild(store: Store) -> None:
+    """Events kept up to date write by write (a few fingerprints at a time) equal a rebuild from every mention."""
+    usa, rus = actor("USAGOV", "US officials"), actor("RUSGOV", "the Kremlin")
+    talks = event("042", usa, rus, "2024-05-06", GENEVA, span=(0, 40))
+    protest = event("141", None, rus, "2024-05-06", KHARKIV, span=(200, 240))  # outside the lead: not a root event
+    store.write(analysis("late", [talks, protest], published="2024-05-09", source="Wire A", tone=-1.25))
+    store.write_many([
+        analysis("early", [talks, event("042", usa, rus, "2024-05-06", GENEVA, span=(50, 90))], source="Wire B",
+                 published="2024-05-06", tone=2.5),
+        analysis("copy1", [], source="Wire C", tone=0.75, status="skipped", reason="duplicate of early",
+                 duplicate_of="early"),
+        analysis("unsourced", [protest], source=None, url="https://unsourced.example/1", tone=None),
+    ])
+    store.write(analysis("copy2", [], source="Wire D", tone=-3.0, status="skipped", reason="duplicate of copy1",
+                         duplicate_of="copy1"))
+    store.write(analysis("late", [talks], published="2024-05-09", source="Wire A", tone=-1.25))  # stored ok: no change
+    incremental = sorted(map(repr, store.table("events")))
+    by_code = {e["code"]: e for e in store.table("events")}
+    # early (2 mentions) and its two copies carry the talks; late adds one mention of its own
+    assert (by_code["042"]["num_mentions"], by_code["042"]["num_articles"], by_code["042"]["num_sources"]) == (7, 4, 4)
+    assert by_code["042"]["first_article_id"] == "early" and by_code["042"]["is_root"] is True
+    assert by_code["141"]["num_articles"] == 2 and by_code["141"]["avg_tone"] == -1.25  # no tone: left out of the mean
+    assert by_code["141"]["is_root"] is False
+    assert store.rebuild_events() == 2
+    assert sorted(map(repr, store.table("events"))) == incremental
