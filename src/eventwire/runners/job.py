@@ -61,13 +61,18 @@ def run_job(docs: Iterable[Document], store: Store, config: Config, *, workers: 
     backlog: deque[Outcome] = deque()
 
     def fresh() -> Iterator[Document]:
-        for n, doc in enumerate(docs, 1):
-            if on_read is not None:
-                on_read(n)
-            if doc.status == "ok" and store.has_article(doc.id):
-                backlog.append(Outcome(doc.id, None, False))
-                continue
-            yield doc
+        n = 0
+        # One query a chunk for what is stored already, not one a document.
+        for chunk in chunked(docs, _LOOKUP_CHUNK):
+            stored = stored_ok(store, [d.id for d in chunk if d.status == "ok"])
+            for doc in chunk:
+                n += 1
+                if on_read is not None:
+                    on_read(n)
+                if doc.status == "ok" and doc.id in stored:
+                    backlog.append(Outcome(doc.id, None, False))
+                    continue
+                yield doc
 
     if engine == "ray":
         from .ray_engine import analyse_on_ray
@@ -83,6 +88,17 @@ def run_job(docs: Iterable[Document], store: Store, config: Config, *, workers: 
             yield Outcome(analysis.id, analysis, written)
     while backlog:
         yield backlog.popleft()
+
+
+_LOOKUP_CHUNK = 64
+_STORED_OK = "SELECT id FROM articles WHERE status = 'ok' AND id IN (SELECT unnest(?))"
+
+
+def stored_ok(store: Store, ids: list[str]) -> set[str]:
+    """Which of ``ids`` are stored with status ok (and so are not analysed again), in one query."""
+    if not ids:
+        return set()
+    return {str(r["id"]) for r in store.query(_STORED_OK, [ids])}
 
 
 _STATE = "SELECT id, status, reason, content_hash, duplicate_of FROM articles WHERE id IN (SELECT unnest(?))"

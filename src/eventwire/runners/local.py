@@ -17,8 +17,9 @@ import os
 import resource
 import signal
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
@@ -93,6 +94,11 @@ def _usage() -> tuple[int, int, float]:
     return os.getpid(), peak_rss_bytes(), ru.ru_utime + ru.ru_stime
 
 
+def _ready_task() -> tuple[None, tuple[int, int, float]]:
+    """Done as soon as a worker is up (model loaded): the parent stops cleaning for itself then."""
+    return None, _usage()
+
+
 def _clean_task(docs: list[Document]) -> tuple[list[Article], tuple[int, int, float]]:
     return clean_batch(_pipeline(), docs), _usage()
 
@@ -139,12 +145,35 @@ def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_si
     learning = LearningLog()  # what the workers' actor registries learn, passed on to the others
     chunks = chunked(docs, chunk_size)
     limit = 2 * workers  # chunks in flight: enough to keep every worker busy, few enough to stay small
-    pending: dict[Future[Any], str] = {}  # each future gives (results, the worker's usage)
+    # Starting the first worker waits for the fork server to load the model and the dictionaries
+    # (seconds, on one core; the pool's submit blocks meanwhile), so it is done from a thread while
+    # this process uses the other core: it cleans and screens chunks (cleaning needs no model) and
+    # keeps them, bounded, for the workers, which then only analyse them. Analysis tasks are still
+    # handed out at most ``limit`` at a time, each with the learning log as it is then.
+    starter = ThreadPoolExecutor(max_workers=1)
+    booting: Future[Future[Any]] | None = starter.submit(pool.submit, _ready_task)
+    screened: deque[list[Article]] = deque()
+    backlog = 4 * limit
+    pending: dict[Future[Any], str] = {}  # each gives (results, the worker's usage, ...)
     more = True
     finished = False
     try:
+        while booting is not None:
+            if not booting.done() and more and len(screened) < backlog:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                else:  # screened in input order, as one process does
+                    screened.append(screen_batch(pipeline, clean_batch(pipeline, chunk)))
+                continue
+            pending[booting.result()] = "ready"  # a worker is starting: the model is loaded
+            booting = None
         while True:
-            while more and len(pending) < limit:
+            while len(pending) < limit and (screened or more):
+                if screened:
+                    start, log = learning.since(learning.floor(workers))
+                    pending[pool.submit(_analyze_task, screened.popleft(), start, log)] = "analyze"
+                    continue
                 chunk = next(chunks, None)
                 if chunk is None:
                     more = False
@@ -159,16 +188,15 @@ def _pooled(pipeline: Pipeline, docs: Iterable[Document], workers: int, chunk_si
                 stats.note(*usage)
                 if kind == "clean":
                     # Screening needs every text seen so far, so it runs here, in one process.
-                    screened = screen_batch(pipeline, cast(list[Article], results))
-                    start, log = learning.since(learning.floor(workers))
-                    pending[pool.submit(_analyze_task, screened, start, log)] = "analyze"
-                else:
+                    screened.append(screen_batch(pipeline, cast(list[Article], results)))
+                elif kind == "analyze":
                     learning.add(*learnt[0])
                     yield cast(list[Analysis], results)
         finished = True
     except BrokenProcessPool as err:
         raise EventwireError(Errors.E071, cause=err or "killed") from err
     finally:
+        starter.shutdown(wait=False)
         if finished:
             pool.shutdown(wait=True)
         else:
