@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_c2d42f4029cadffe.txt"
+from sharedkit import ROOT, SEED, SHARED, shared_or_skip
 
-
-def shared_or_skip(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with a clear message when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent: these tests need the project's ../shared folder")
-    return path
+__all__ = ["ROOT", "SEED", "SHARED", "shared_or_skip"]
 
 
 @pytest.fixture(scope="session")

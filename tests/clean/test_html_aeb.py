@@ -5,22 +5,12 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from eventwire.clean import clean_document
 from eventwire.models import Document
-
-
-def shared_or_skip(*parts: str) -> Path:
-    """tests/conftest.py's shared_or_skip, loaded by path (several test folders have a conftest)."""
-    spec = importlib.util.spec_from_file_location("eventwire_tests_conftest", Path(__file__).parents[1] / "conftest.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.shared_or_skip(*parts)  # type: ignore[no-any-return]
-
+from sharedkit import shared_or_skip
 
 FLOOR = 0.96  # trafilatura favor_precision alone scores 0.959 on these pages with this metric
 

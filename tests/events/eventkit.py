@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,12 +25,3 @@ def coder_for(pipeline: Any) -> Callable[..., list[Event]]:
         return []
 
     return run
-
-
-def shared_or_skip(*parts: str) -> Path:
-    """tests/conftest.py's shared_or_skip, loaded by path (several test folders have their own conftest)."""
-    spec = importlib.util.spec_from_file_location("eventwire_tests_conftest", ROOT / "tests" / "conftest.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.shared_or_skip(*parts)  # type: ignore[no-any-return]

@@ -7,9 +7,7 @@ whatever the actors stage does with the same text.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
@@ -82,10 +80,3 @@ def speaker(q: Quote) -> str | None:
     return (q.speaker.name or q.speaker.text) if q.speaker else None
 
 
-def shared_or_skip(*parts: str) -> Path:
-    """tests/conftest.py's shared_or_skip, loaded by path (another folder has a conftest module too)."""
-    spec = importlib.util.spec_from_file_location("eventwire_quote_tests_conftest", Path(__file__).parents[1] / "conftest.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.shared_or_skip(*parts)  # type: ignore[no-any-return]

@@ -5,9 +5,6 @@ A module of its own (not conftest) so test modules can import it by a name no ot
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from eventwire.models import ActorRef, Analysis, Article, Event, Place, Quote
 from eventwire.tables import cameo_codes
 
@@ -42,12 +39,3 @@ def analysis(art_id: str, events: list[Event], *, source: str | None = "Wire A",
                   language="en", status=status, reason=reason, duplicate_of=duplicate_of,  # type: ignore[arg-type]
                   content_hash=f"hash-{art_id}")
     return Analysis(art, events=events, quotes=quotes or [], tone=tone)
-
-
-def shared_or_skip(*parts: str) -> Path:
-    """tests/conftest.py's shared_or_skip (loaded by path: every test folder's conftest is named conftest)."""
-    spec = importlib.util.spec_from_file_location("eventwire_tests_conftest", Path(__file__).parents[1] / "conftest.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.shared_or_skip(*parts)  # type: ignore[no-any-return]
