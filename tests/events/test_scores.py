@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from eventkit import ROOT, shared_or_skip
+from eventkit import ROOT
+
+from sharedkit import shared_or_skip
 
 EVENTWIRE = str(Path(sys.executable).with_name("eventwire"))
 

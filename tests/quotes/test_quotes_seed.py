@@ -6,9 +6,8 @@ import json
 import re
 from typing import Any
 
-from quotekit import shared_or_skip
-
 from eventwire.models import Document
+from sharedkit import shared_or_skip
 
 
 def _norm(text: str | None) -> str:

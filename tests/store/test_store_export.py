@@ -9,12 +9,13 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from storekit import actor, analysis, event, shared_or_skip
+from storekit import actor, analysis, event
 
 from eventwire.errors import EventwireError
 from eventwire.store import PUBLIC_TABLES, Store
 from eventwire.store.export import export_table
 from eventwire.store.gdelt import columns, duckdb_columns, split_actor_code
+from sharedkit import shared_or_skip
 
 
 def read_gdelt(path: Path, table: str = "events") -> tuple[list[tuple[str, str]], list[dict]]:
