@@ -88,3 +88,15 @@ def test_job_write_batch_tells_which_analyses_it_stored(tmp_path: Path) -> None:
         assert write_batch(store, []) == []
         reasons = {r["id"]: r["reason"] for r in store.query("SELECT id, reason FROM articles")}
     assert reasons == {"a": "empty", "b": "language de", "c": "x"}
+
+
+def test_job_stored_ok_finds_only_ok_articles_in_one_lookup(tmp_path: Path) -> None:
+    from eventwire.models import Analysis, Article
+    from eventwire.runners.job import stored_ok, write_batch
+
+    with Store(tmp_path / "a.duckdb") as store:
+        write_batch(store, [Analysis(Article(id="kept", text="Officials met in Paris.")),
+                            Analysis(Article(id="failed", text="", status="error", reason="broken"))])
+        # an error record is analysed again on a rerun; an id never seen is new; no ids, no query
+        assert stored_ok(store, ["kept", "failed", "new"]) == {"kept"}
+        assert stored_ok(store, []) == set()
