@@ -157,3 +157,58 @@ def test_direct_quote_split_by_its_attribution(nlp: Any) -> None:
     assert [(q.kind, q.text) for q in found] == [("direct", "The economy"),
                                                  ("direct", "is stronger than our critics claim.")]
     assert {speaker(q) for q in found} == {"Rita Moss"}
+
+
+def test_direct_quote_opened_with_a_closing_mark(nlp: Any) -> None:
+    text = "One villager reportedly said: ”The water came in the night and took everything.”"
+    (q,) = direct(quotes_in(nlp, text))
+    assert q.text == "The water came in the night and took everything."
+    assert q.rule == "cue-before"
+
+
+def test_direct_cue_after_a_long_apposition_with_prepositions(nlp: Any) -> None:
+    text = ("“We will not cut rates again before the spring,” Tomas Lindqvist, the former head of research "
+            "at the Swedish central bank, said at a conference.")
+    (q,) = direct(quotes_in(nlp, text))
+    assert (q.rule, speaker(q)) == ("cue-after", "Tomas Lindqvist")
+
+
+def test_direct_cue_after_a_document_phrase_with_a_preposition(nlp: Any) -> None:
+    text = "“The plant will close after forty years of work,” the notice on the company website reads."
+    (q,) = direct(quotes_in(nlp, text))
+    assert q.rule == "cue-after" and q.cue == "reads"
+
+
+def test_direct_cue_after_still_stops_at_another_verb(nlp: Any) -> None:
+    # A preposition may sit in the speaker's phrase, but a verb between quote and cue ends the search.
+    text = "“Fair pay for all workers now!” was painted on the wall at the depot, the union said."
+    assert all(q.rule != "cue-after" for q in quotes_in(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ('As Dalton put it, "The market never forgives a late product."', "put"),
+    ('"Open the door and step outside now!" a police officer ordered.', "ordered"),
+    ('The sergeant ordered, "Put your hands where I can see them!"', "ordered"),
+])
+def test_direct_more_reporting_verbs(nlp: Any, text: str, cue: str) -> None:
+    (q,) = direct(quotes_in(nlp, text))
+    assert q.cue == cue and q.speaker is not None
+
+
+def test_direct_put_without_it_is_no_cue(nlp: Any) -> None:
+    # "put" reports speech only as "put it"; "put the sign up" next to a quote is not a cue.
+    text = 'Dalton put the sign up, "Closed for the winter season".'
+    assert all(q.cue != "put" for q in quotes_in(nlp, text))
+
+
+def test_direct_free_standing_quote_after_a_sentence_reporting_a_person(nlp: Any) -> None:
+    # The sentence before reports the person's words with a parenthetical cue; the quote goes on in that voice.
+    text = ("The new vaccine, Dr Anna Pike said, keeps working for several years. "
+            '"We were surprised by how long the protection lasted in older patients."')
+    (q,) = direct(quotes_in(nlp, text))
+    assert (q.rule, speaker(q)) == ("previous-sentence", "Anna Pike")
+
+
+def test_direct_free_standing_quote_after_a_sentence_with_no_person_is_not_attributed(nlp: Any) -> None:
+    text = 'The bridge was closed on Monday. "We were surprised by how long the repairs took in the end."'
+    assert direct(quotes_in(nlp, text)) == []

@@ -67,3 +67,15 @@ def test_marks_empty_quotes_and_empty_text_yield_nothing() -> None:
 def test_marks_plural_possessive_inside_a_single_quoted_stretch() -> None:
     text = "'The voters' patience has run out,' he added. 'We won't wait.'"
     assert contents(text) == ["The voters' patience has run out", "We won't wait."]
+
+
+def test_marks_a_closing_double_mark_typed_as_the_opener_still_opens() -> None:
+    # Pages typed with the wrong key open with a closing mark: ‘said: ”We ...”’.
+    text = "A farmer told the radio: ”The river is rising and nobody has come.” Rain fell."
+    assert contents(text) == ["The river is rising and nobody has come."]
+
+
+def test_marks_a_closing_double_mark_after_a_word_does_not_open() -> None:
+    # A real closing mark (after a word) with no quote open must not start a stretch.
+    assert contents("The crowd waited” and then left quietly.") == []
+    assert contents("Tents ’ ropes were cut by the wind.") == []

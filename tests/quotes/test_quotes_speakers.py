@@ -72,3 +72,14 @@ def test_speakers_organisation_speaks_in_a_statement(nlp: Any) -> None:
 def test_speakers_pronoun_with_nobody_before_it_has_no_name(nlp: Any) -> None:
     (q,) = quotes_in(nlp, '"We are ready," he said.')
     assert q.kind == "direct" and q.speaker is None
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ('Wikileaks editor-in-chief Kristinn Hrafnsson said: "We will keep publishing what we are sent."',
+     "Kristinn Hrafnsson"),
+    ('Oxfam policy director Maria Lund said: "The aid will not reach the people who need it most."', "Maria Lund"),
+])
+def test_speakers_the_person_after_an_organisation_title_speaks(nlp: Any, text: str, who: str) -> None:
+    # "Org title Name said": the parser may give the cue two subjects; the name nearest the cue speaks.
+    (q,) = direct(quotes_in(nlp, text))
+    assert speaker(q) == who

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
 from ..models import ActorRef, QuoteKind
@@ -33,6 +33,7 @@ _NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADV"
 _NOUNISH = frozenset({"PROPN", "NOUN", "PRON"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _WINDOW = 12  # tokens searched for a cue on either side of a quote
+_WINDOW_AFTER = 18  # after a quote: room for a name with a long apposition before the cue
 _MIN_DIRECT_WORDS = 3  # shorter set-off quotes without a verb are scare quotes or labels
 
 
@@ -206,11 +207,14 @@ class QuoteDoc:
         after = self.after(k)
         while after and after[0].is_punct:
             after = after[1:]
-        window = after[:_WINDOW]
+        # The speaker's phrase may carry an apposition with prepositions ('"...," Li Wei, the former
+        # director for China at the IMF, said'; '"...," the notice on the website reads'), so the
+        # window is wider after a quote and prepositions do not end the phrase; verbs still do.
+        window = after[:_WINDOW_AFTER]
         for n, t in enumerate(window):
             between = window[:n]
             if any(x.pos_ not in _NP_POS and not (x.pos_ == "AUX" and x.tag_ in _FINITE)
-                   and x.text != "," and x.lower_ not in ("of", "for") for x in between):
+                   and x.text != "," and x.pos_ != "ADP" for x in between):
                 return None  # another predicate stands between the quote and any cue
             loose = n == 0 or between[-1].pos_ in _NOUNISH
             entry = self.cues.match(t, loose=loose)
@@ -293,9 +297,26 @@ class QuoteDoc:
         if not (self._inner_end(k) in _SENT_END or nxt is None or nxt.text in _SENT_END):
             return None  # the sentence goes on after the quote: it is not a sentence of its own
         subj = self.speakers.subject(prev.sent.root)
-        if subj is None or not self.frame(subj):
-            return None
-        return self.speakers.person(subj)
+        who = self.speakers.person(subj) if subj is not None and self.frame(subj) else None
+        return who if who is not None else self._reporter_in(prev.sent)
+
+    def _reporter_in(self, sent: Span) -> ActorRef | None:
+        """The person a reporting verb in the reporter's words of ``sent`` has as subject.
+
+        'The cell, Herbert said, keeps sensing its surroundings. "Once ..."': the sentence before a
+        free-standing quote reports that person's words, so the quote goes on in their voice.
+        """
+        for t in sent:
+            if not self.frame(t):
+                continue
+            entry = self.cues.match(t)
+            if entry is None or entry.kind == "prep" or not (entry.can("indirect") or entry.can("direct")):
+                continue
+            subj = self.speakers.subject(t)
+            who = self.speakers.person(subj) if subj is not None and self.frame(subj) else None
+            if who is not None:
+                return who
+        return None
 
     def _speaker(self, cue: Token, entry: Cue, before: list[Token], after: list[Token]) -> ActorRef | None:
         """The speaker of a cue found next to a quote: by the parse, then by position."""

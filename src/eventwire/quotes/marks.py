@@ -106,7 +106,7 @@ def _paragraph_segments(text: str, lo: int, hi: int, para: int, family: str) -> 
         if side == "none":
             continue
         if open_at is None:
-            if side in ("open", "either"):
+            if side in ("open", "either") or (side == "close" and _misused_closer(text, i, lo, hi, mark)):
                 open_at = i
             continue
         opener = table[text[open_at]]
@@ -125,6 +125,19 @@ def _paragraph_segments(text: str, lo: int, hi: int, para: int, family: str) -> 
     if open_at is not None:
         segs.append(_segment(text, open_at, hi, hi, para, lo, closed=False))
     return [s for s in segs if s.end > s.start]
+
+
+def _misused_closer(text: str, i: int, lo: int, hi: int, mark: Mark) -> bool:
+    """A closing double mark typed where a quote opens (`said: ”We ...”`): pages made with the wrong key.
+
+    Only a double mark, after a space or the paragraph start and right before a word, so a real
+    closing mark (after a word or punctuation) or a single mark (also the apostrophe) never opens.
+    """
+    if mark.family != "double":
+        return False
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    return prev in _BEFORE_OPEN and nxt.isalnum()
 
 
 def _possessive(text: str, i: int, hi: int) -> bool:

@@ -69,9 +69,13 @@ class Speakers:
         for _ in range(4):
             if tok is None:
                 return None
-            subj = next((c for c in tok.children if c.dep_ in _SUBJ and not self.quoted(c.i)), None)
-            if subj is not None:
-                return subj
+            subjs = [c for c in tok.children if c.dep_ in _SUBJ and not self.quoted(c.i)]
+            if subjs:
+                # Two subjects is a parse slip on a long title ('Wikileaks editor-in-chief Kristinn
+                # Hrafnsson said' gives both "Wikileaks" and "Hrafnsson"): the head of such a phrase
+                # is its last word, so take the subject nearest the cue on its side.
+                before = [c for c in subjs if c.i < tok.i]
+                return before[-1] if before else subjs[0]
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head  # "officials saying ...", "a spokesman adding ..."
             if tok.dep_ in _INHERIT and tok.head is not tok:
