@@ -68,3 +68,17 @@ def test_names_description_needs_a_matching_country(resolve) -> None:
     marin = actor(t, "Marin")
     assert actor(t, "minister", 0) is marin  # "The Russian foreign minister"
     assert actor(t, "minister", 1) is not marin and actor(t, "minister", 1).code == "POLGOV"
+
+
+def test_names_a_lower_case_word_before_a_name_is_not_part_of_it(resolve) -> None:
+    # The entity model can take the verb before a surname into the name ("rang Taylor").
+    table = resolve("The coach rang Taylor on Friday to explain the decision.")
+    names = [a.name for a in table.actors if a.kind == "person"]
+    assert "Taylor" in names
+    assert not any(n.startswith("rang") for n in names)
+
+
+def test_names_lower_case_particles_stay_in_a_name(resolve) -> None:
+    table = resolve("Crown Prince Mohammed bin Salman met the envoy in Riyadh.")
+    names = [a.name for a in table.actors if a.kind == "person"]
+    assert any("bin Salman" in n for n in names)

@@ -75,3 +75,65 @@ def test_coder_generality_missile_launch_without_target(code) -> None:  # type: 
     assert any(c == "150" and s.startswith("PAK") for c, s, _ in got)
     got = _asserted(code("Hamas fired rockets at Israel on Tuesday."))
     assert any(c.startswith("19") for c, _, _ in got)
+
+
+def test_coder_generality_demand_with_uncoded_clause(code) -> None:  # type: ignore[no-untyped-def]
+    # the demand stands on its own when what is demanded has no code of its own
+    got = _asserted(code("Lithuania demanded that Belarus compensate the farmers."))
+    assert any(c.startswith("10") and s.startswith("LTU") and t.startswith("BLR") for c, s, t in got)
+    # a coded clause is still read through the demand frame (one event, the specific demand code)
+    got = _asserted(code("The rebels demanded that Kabul release their commanders."))
+    assert [c for c, _, _ in got if c.startswith("10")] == ["1053"]
+    # a negated demand is not asserted
+    assert not any(c.startswith("10") for c, _, _ in
+                   _asserted(code("Lithuania did not demand that Belarus compensate the farmers.")))
+
+
+def test_coder_generality_owner_of_seized_property(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Ukrainian border guards seized a Moldovan cargo ship."))
+    assert any(c == "1711" and s.startswith("UKR") and t.startswith("MDA") for c, s, t in got)
+    # nothing owned by an actor: no target is invented
+    got = _asserted(code("Ukrainian border guards seized the cargo."))
+    assert any(c == "1711" and s.startswith("UKR") and t == "" for c, s, t in got)
+
+
+def test_coder_generality_welcomed_decision_is_praise(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Chile welcomed Bolivia's decision to return to the negotiating table."))
+    assert not any(c == "043" for c, _, _ in got)
+    assert any(c == "051" and s.startswith("CHL") for c, s, _ in got)
+    # welcoming a person is still hosting
+    got = _asserted(code("Chile welcomed the Bolivian foreign minister."))
+    assert any(c == "043" and s.startswith("CHL") for c, s, _ in got)
+
+
+def test_coder_generality_joint_projects(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Ghana and Togo set up a joint commission on border security."))
+    assert {(c, s[:3], t[:3]) for c, s, t in got if c.startswith("06")} >= {("060", "GHA", "TGO"), ("060", "TGO", "GHA")}
+    assert not any(c.startswith("06") for c, _, _ in
+                   _asserted(code("Ghana refused to set up a joint commission with Togo.")))
+
+
+def test_coder_generality_rejected_proposal_author_is_target(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Serbia rejected a Croatian proposal for talks on the border."))
+    assert any(c.startswith("12") and s.startswith("SRB") and t.startswith("HRV") for c, s, t in got)
+    # a proposal with no author named: no target is invented
+    got = _asserted(code("Serbia rejected the proposal for talks on the border."))
+    assert any(c.startswith("12") and s.startswith("SRB") and t == "" for c, s, t in got)
+
+
+def test_coder_generality_stone_throwing(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Turkish demonstrators threw stones at Greek riot police."))
+    assert any(c == "145" and s.startswith("TUR") and t.startswith("GRC") for c, s, t in got)
+    # throwing something that is not a missile of protest is no event
+    assert not _asserted(code("The Turkish goalkeeper threw the ball to a Greek defender."))
+
+
+def test_coder_generality_rounds_and_waves(code) -> None:  # type: ignore[no-untyped-def]
+    # "a round of", "a wave of": the event is what the round is of
+    got = _asserted(code("Azerbaijan and Armenia held a third round of talks in Moscow."))
+    assert any(c.startswith("04") and s.startswith("AZE") and t.startswith("ARM") for c, s, t in got)
+    got = _asserted(code("Turkey launched a new wave of air strikes on Kurdish militants in Iraq."))
+    assert any(c.startswith("19") and s.startswith("TUR") for c, s, _ in got)
+    assert not any(c.startswith("04") for c, _, _ in got)
+    # a round that is not of anything is not a meeting
+    assert not _asserted(code("The Peruvian election will be held in two rounds."))

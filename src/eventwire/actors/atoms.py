@@ -92,7 +92,9 @@ def _pos_ok(entry: Entry, toks: list[Token]) -> bool:
 def _strip_name(doc: Doc, start: int, end: int, lex: Lexicon, roles: set[int]) -> tuple[int, int, str]:
     """A person entity without its leading honorifics and titles, and the gender they imply."""
     gender = ""
-    while start < end - 1 and (doc[start].lower_ in lex.honorifics or start in roles or doc[start].lower_ == "the"):
+    particles = lex.cues.get("name_particle", set())
+    while start < end - 1 and (doc[start].lower_ in lex.honorifics or start in roles or doc[start].lower_ == "the"
+                               or (doc[start].is_lower and doc[start].lower_ not in particles)):
         gender = lex.honorifics.get(doc[start].lower_, gender) or gender
         start += 1
     if end - 1 > start and doc[end - 1].tag_ == "POS":  # "Putin's"

@@ -220,7 +220,7 @@ def _load_small(lex: Lexicon) -> None:
     for r in _rows("pronouns.tsv"):
         for text, _ in split_forms(r["text"]):
             lex.pronouns[text.lower()] = (r["kind"], r["gender"], r["number"])
-    for name in ("place_cues.tsv", "anaphors.tsv"):
+    for name in ("place_cues.tsv", "anaphors.tsv", "name_particles.tsv"):
         for r in _rows(name):
             for text, _ in split_forms(r["text"]):
                 lex.cues.setdefault(r["kind"], set()).add(text.lower())

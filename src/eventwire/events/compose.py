@@ -415,11 +415,14 @@ def _code_frame(r: Reading, word: Token, frames: list[Frame], subj: list[Who], s
     changed = res not in ("=", "neg", "hypo")
     _governor_targets(r, word, actors)
     ctl = chosen.control
-    if ctl == "subj" and changed and chosen.frame in ("demand", "appeal") and subj:
-        # "insisted on the withdrawal of Israeli forces": the one asked to act is the target
+    if ctl == "subj" and changed and chosen.frame in ("demand", "appeal", "reject") and subj:
+        # "insisted on the withdrawal of Israeli forces": the one asked to act is the target;
+        # "rejected a South Korean proposal": the one whose proposal is turned down is the target
         own = next((r.src_slots[s] for s in r.src_order if s not in ("gov", "subj", "speaker") and r.src_slots.get(s)), [])
         # "demanded an apology from Britain": the one asked hangs off the frame word
         own = own or [w for o in prep_objects(word, "from") for w in actors.phrase(o)]
+        if chosen.frame == "reject" and r.steps[:-1]:  # a proposal's author named by the proposal noun itself
+            own = own or (r.src_fixed or [])
         keys = {w.key for w in subj}
         if own and not any(w.key in keys for w in own):
             r.tgt_fixed = own

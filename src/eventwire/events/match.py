@@ -97,7 +97,8 @@ def loose_particles(tok: Token, lex: Lexicon) -> list[Token]:
 def _object_ok(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[bool, Token | None]:
     for c0 in _object_candidates(tok, p):
         c = through_quantity(c0, lex) or c0
-        if "@actor" in p.objects and (actors.head(c) or actors.place(c)):
+        # "welcomed Britain's decision": a decision or proposal stands for an act, not for its author
+        if "@actor" in p.objects and (actors.head(c) or actors.place(c)) and not lex.frames_for(c.lemma_.lower(), "NOUN"):
             return True, c
         if set(phrase_keys(c)) & p.objects or ("money" in p.objects and is_money(c, lex)):
             return True, c
@@ -153,6 +154,11 @@ def _check(tok: Token, p: Pattern, actors: Actors, lex: Lexicon) -> tuple[str | 
         return "needs an object", None
     if "noxcomp" in flags and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return "not with a to-clause (a frame reads it)", None
+    # "demanded that Germany pay reparations": the demand stands on its own when its clause codes nothing
+    if "nocodedclause" in flags and any(
+            c.dep_ in ("xcomp", "ccomp") and (cm := match(c, lex, actors)) is not None and cm.pattern is not None
+            for c in tok.children):
+        return "not with a coded clause (a frame reads it)", None
     if "negonly" in flags and not any(c.dep_ == "neg" for c in tok.children):
         return "only when negated", None
     if "negfuture" in flags and not (any(c.dep_ == "neg" for c in tok.children) and any(
