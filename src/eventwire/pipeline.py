@@ -11,7 +11,7 @@ from spacy.language import Language
 from .actors import ActorRegistry, ActorResolver
 from .clean import DuplicateIndex, clean_document, screen_duplicate, screen_language
 from .config import Config
-from .events import code_events, load_lexicon
+from .events import Lexicon, code_events, load_lexicon
 from .models import Analysis, Article, Document, Entity
 from .nlp import load_model, parse_articles
 from .quotes import find_quotes
@@ -29,6 +29,7 @@ class Pipeline:
         # `analyze` call finds the duplicates among its own documents only.
         self.duplicates = duplicates
         self._actors: ActorResolver | None = None
+        self._lexicon: Lexicon | None = None
         # Who was coded what in earlier documents ("Sergei Lavrov" RUSGOV makes a later "Lavrov" RUSGOV);
         # `eventwire run` fills it from the store with `registry.load_store(store)`.
         self.registry = ActorRegistry()
@@ -39,6 +40,13 @@ class Pipeline:
         if self._actors is None:
             self._actors = ActorResolver.from_config(self.config, self.registry)
         return self._actors
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The event pattern lexicon (shipped data plus the user's `lexicons` folders), loaded once."""
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(*self.config.extra.get("lexicons", ()))
+        return self._lexicon
 
     @property
     def nlp(self) -> Language:
@@ -92,7 +100,7 @@ class Pipeline:
             # 3. Who said what (quotes feed the events: the speaker stands for "I" and "we").
             quotes = find_quotes(doc, table)
             # 4. Who did what to whom, when and where.
-            events = code_events(doc, table, quotes, art, load_lexicon(*self.config.extra.get("lexicons", ())))
+            events = code_events(doc, table, quotes, art, self.lexicon)
             entities = [Entity(e.text, e.label_, (e.start_char, e.end_char)) for e in doc.ents]
             # 5. The document's tone (GDELT AvgTone style); the store carries it to the events.
             done[id(art)] = Analysis(art, entities=entities, actors=table.actors, events=events, quotes=quotes,
