@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 
 import httpx
@@ -122,8 +123,17 @@ def test_sources_warc_html_responses_only(tmp_path: Path) -> None:
 def test_sources_truncated_warc_keeps_records_before_the_damage(tmp_path: Path) -> None:
     records = [(f"{BASE}/{k}", "text/html", page(k), 200) for k in ("vaccine", "protest", "mine", "court")]
     whole = warc(tmp_path / "whole.warc.gz", records).read_bytes()
+    # Cut in the middle of the third response (records alternate request, response): a cut at a
+    # fixed fraction of the file could land between two records and damage nothing.
+    from warcio.archiveiterator import ArchiveIterator
+
+    it = ArchiveIterator(io.BytesIO(whole))
+    spans = []
+    for _ in it:
+        spans.append((it.get_record_offset(), it.get_record_length()))
+    offset, length = spans[5]
     cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(whole[: len(whole) * 2 // 3])
+    cut.write_bytes(whole[: offset + length // 2])
     docs = list(read_path(cut, Config()))
     assert docs[-1].status == "error" and docs[-1].reason and docs[-1].reason.startswith("E013")
     assert [d.status for d in docs[:-1]] == ["ok"] * (len(docs) - 1) and len(docs) >= 2

@@ -7,6 +7,7 @@ and reports the rest as one error Document.
 
 from __future__ import annotations
 
+import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,18 @@ from .ids import stable_id
 
 def _failed(doc_id: str, origin: str, err: DocumentError) -> Document:
     return Document(id=doc_id, origin=origin, status=err.status, reason=str(err))  # type: ignore[arg-type]
+
+
+def _check_gzip(path: Path) -> None:
+    """Raise EOFError when the last gzip member is cut short.
+
+    warcio stops without a word at a member that ends before its end-of-stream marker (a
+    truncated download), so the records before it would pass for the whole archive. Decompressing
+    to the end, in chunks, is the one reliable test.
+    """
+    with gzip.open(path, "rb") as f:
+        while f.read(1 << 20):
+            pass
 
 
 def read_warc(path: Path, config: Config, published: str | None = None) -> Iterator[Document]:
@@ -62,6 +75,8 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
                     continue
                 yield Document(id=doc_id, html=html, url=url, published=published, origin=rec_origin)
             # warcio passes over a gzip member cut short at the end: bytes left unread mean damage.
+            if path.suffix.lower() == ".gz":
+                _check_gzip(path)
             if records.offset < path.stat().st_size:
                 raise ArchiveLoadFailed(f"{path.stat().st_size - records.offset} bytes at the end could not be read")
     except OSError as err:
