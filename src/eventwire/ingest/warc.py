@@ -43,6 +43,7 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
     """One Document per HTML response record of the archive."""
     origin = str(path)
     found = 0
+    damaged = False
     try:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
@@ -71,11 +72,12 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
                         raise DocumentError(Errors.E002, "skipped", what=rec_origin)
                     html = decode(raw, rec_origin, declared_charset(raw, ctype))
                 except DocumentError as err:
+                    damaged = damaged or err.code == "E013"
                     yield _failed(doc_id, rec_origin, err)
                     continue
                 yield Document(id=doc_id, html=html, url=url, published=published, origin=rec_origin)
             # warcio passes over a gzip member cut short at the end: bytes left unread mean damage.
-            if path.suffix.lower() == ".gz":
+            if path.suffix.lower() == ".gz" and not damaged:  # one report of the damage is enough
                 _check_gzip(path)
             if records.offset < path.stat().st_size:
                 raise ArchiveLoadFailed(f"{path.stat().st_size - records.offset} bytes at the end could not be read")
