@@ -47,8 +47,8 @@ WARC_SUFFIXES = {".warc"}
 URL_LIST_SUFFIXES = {".urls"}
 KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES | URL_LIST_SUFFIXES
 
-__all__ = ["KNOWN", "decode", "document_from_object", "read_inputs", "read_jsonl_stream", "read_path",
-           "read_stream", "walk"]
+__all__ = ["KNOWN", "decode", "document_from_object", "is_readable", "read_inputs", "read_jsonl_stream",
+           "read_path", "read_stream", "walk"]
 
 
 def _kind(path: Path) -> tuple[str, bool]:
@@ -58,6 +58,11 @@ def _kind(path: Path) -> tuple[str, bool]:
     if gz:
         suffixes = suffixes[:-1]
     return (suffixes[-1] if suffixes else ""), gz
+
+
+def is_readable(path: Path) -> bool:
+    """True when a file found in a folder has a format eventwire reads (gzipped or not)."""
+    return _kind(path)[0] in KNOWN
 
 
 def _failed(origin: str, err: DocumentError) -> Document:
@@ -230,8 +235,7 @@ def read_inputs(inputs: Iterable[str], config: Config, jsonl: bool = False, publ
             path = Path(item)
             if path.is_dir():
                 for p in walk(path, pattern):
-                    kind, _ = _kind(p)
-                    if kind in KNOWN:
+                    if is_readable(p):
                         yield from read_path(p, config, jsonl, published, f)
             elif path.exists():
                 yield from read_path(path, config, jsonl, published, f)

@@ -17,7 +17,7 @@ from ..config import Config
 from ..errors import DocumentError, Errors, EventwireError
 from ..ingest import FeedEntry, Fetcher, entry_document, feed_entries, is_url, read_path, walk
 from ..ingest.feeds import is_feed_bytes
-from ..ingest.readers import FEED_SUFFIXES, KNOWN, URL_LIST_SUFFIXES
+from ..ingest.readers import FEED_SUFFIXES, URL_LIST_SUFFIXES, is_readable
 from ..models import Document
 
 LIST_SUFFIXES = URL_LIST_SUFFIXES | {".txt"}
@@ -54,18 +54,11 @@ class FolderSource:
     def items(self, fetcher: Fetcher) -> list[Item]:
         out = []
         for p in walk(self.path):
-            if _known(p):
+            if is_readable(p):
                 st = p.stat()
                 out.append(Item(str(p.relative_to(self.path)), f"{st.st_mtime_ns}:{st.st_size}",
                                 lambda p=p: read_path(p, self.config, published=self.published, fetcher=fetcher)))
         return out
-
-
-def _known(p: Path) -> bool:
-    suffixes = [s.lower() for s in p.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    return bool(suffixes) and suffixes[-1] in KNOWN
 
 
 @dataclass
