@@ -71,3 +71,36 @@ def test_scores_blind2_floors(tmp_path: Path) -> None:
     got = _score_records(ROOT / "tests" / "events" / "blind2.jsonl", tmp_path)
     assert got["recall"] >= 0.80
     assert got["precision"] >= 0.81
+
+
+AEB_GOLD = ROOT / "tests" / "events" / "aeb_gold.jsonl"
+
+
+def test_scores_aeb_gold_is_a_coded_sample() -> None:
+    """The real-news dev set (docs/aeb_dev_set.md): ≥ 300 sentences, every code a CAMEO code, modalities apart."""
+    from eventwire.tables import cameo_codes
+
+    codes = set(cameo_codes())
+    records = [json.loads(line) for line in AEB_GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 300 and len({r["id"] for r in records}) == len(records)
+    assert {r["split"] for r in records} == {"dev", "holdout"}
+    for r in records:
+        assert r["no_events"] == (not r["expected"])
+        assert all(e["modality"] == "asserted" for e in r["expected"])
+        assert all(e["modality"] in ("negated", "hypothetical") for e in r["other"])
+        assert all(e["code"] in codes and e["source"] for e in r["expected"] + r["other"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("split", "recall", "precision"), [("dev", 0.04, 0.15), ("holdout", 0.02, 0.10)])
+def test_scores_aeb_gold_floors(tmp_path: Path, split: str, recall: float, precision: float) -> None:
+    """Real news sentences coded by hand before the coder saw them (tests/events/aeb_gold.jsonl). The figures are
+    low (docs/events.md says why); the floors keep them from sinking further while the coder is worked on."""
+    records = tmp_path / f"{split}.jsonl"
+    lines = [ln for ln in AEB_GOLD.read_text(encoding="utf-8").splitlines() if json.loads(ln)["split"] == split]
+    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = _score_records(records, tmp_path)
+    assert got["recall"] >= recall
+    assert got["precision"] >= precision
+    # a coder that fires on real news' many eventless sentences is wrong there too
+    assert got["no_event_records_empty"] >= 0.95 * got["no_event_records"]

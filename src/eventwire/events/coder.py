@@ -18,7 +18,7 @@ from ..models import ActorRef, Article, Event, Place, Quote
 from ..tables import cameo_codes
 from .compose import _CODE_FRAMES, Reading, climb, start
 from .dates import event_date
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import NULL_CODE, Lexicon, load_lexicon
 from .match import match
 from .places import Places
 from .roles import Actors, Who
@@ -73,6 +73,9 @@ class Coder:
 
     def run(self) -> Coded:
         for n, sent in enumerate(self.doc.sents):
+            if discard := self.actors.table.discarded(sent):  # sports, films ...: the discard list
+                self._note(sent[0], discard)
+                continue
             readings = self._read(sent)
             self._settle(readings)
             for r in readings:
@@ -96,6 +99,9 @@ class Coder:
             if m.pattern is None:
                 reasons = "; ".join(f"{pid}: {why}" for pid, why in m.rejected[:4])
                 self._note(tok, f"no pattern fits ({reasons})")
+                continue
+            if m.pattern.code == NULL_CODE:
+                self._note(tok, f"{m.pattern.id} fits and codes no event ({m.pattern.example})")
                 continue
             r = start(m, self.lex, self.actors)
             climb(r, self.lex, self.actors)
@@ -165,6 +171,11 @@ class Coder:
             remembered = [w for w in self.memory.get(r.trigger.lemma_.lower(), []) if w.key not in {s.key for s in sources}]
             if remembered:  # "the sanctions" named earlier with their target
                 targets, rule = remembered, rule + "+target:earlier"
+        if targets and r.code[:2] in self.lex.cue("audience_root") and all(
+                (t.ref.code or "").startswith("---") and (t.ref.sector or "").lower() in self.lex.cue("audience_sector")
+                for t in targets):
+            r.dropped = "speaking to the press is no meeting (event_cues.tsv audience_root)"
+            return
         if not targets and "needtarget" in r.pattern.flags:
             r.dropped = "needs a target and found none"
             return

@@ -209,6 +209,8 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
             r.pron = doer
         if is_passive(tok) and doer is None:
             r.src_slots["subj"] = _passive_doer(tok, p, lex, actors)
+        elif passive and not r.src_slots["subj"] and doer is not None:
+            r.src_slots["subj"] = _weapon_user(doer, lex, actors)
     else:
         r.src_order = list(p.source)
         for slot in p.source:
@@ -231,31 +233,39 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
 
 
 def _publisher(doc_noun: Token, lex: Lexicon, actors: Actors) -> list[Who]:
-    """Who speaks through a document ("a report released in the Rwandan capital alleged ..."): the actor it names
-    as its author, else the country of the place it was released in."""
+    """Who speaks through a document ("a report by Amnesty alleged ...", "the ministry's statement said"): the
+    actor it names as its author. The place a report was released in is not its author ("a report released in
+    London" may come from anyone), so a document with no named author speaks for no one."""
     for slot in ("prep:by", "poss", "mod", "prep:from"):
         whos = _own_source(doc_noun, slot, actors)
         if whos:
             return whos
-    for t in doc_noun.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in lex.cue("place_prep"):
-            whos = actors.phrase(t) or actors.place(t)
-            if not whos:
-                for c in t.children:  # "the Rwandan capital"
-                    if c.dep_ in ("amod", "poss", "compound"):
-                        whos = actors.phrase(c)
-                        break
-            if whos:
-                return [Who(replace(w.ref, sector=None, code=w.ref.country), w.token, "place", w.end)
-                        for w in whos if w.ref.country]
+    return []
+
+
+def _weapon_user(weapon: Token, lex: Lexicon, actors: Actors) -> list[Who]:
+    """Who used the weapon a passive names as its doer: "blown up by a missile believed to be fired by rebels"."""
+    if weapon.lemma_.lower() not in lex.classes.get("weapon", frozenset()):
+        return []
+    for t in weapon.subtree:
+        if t.dep_ == "agent" and t.head.i != weapon.head.i:
+            for o in t.children:
+                whos = [w for w in actors.phrase(o) if w.coded] if o.dep_ == "pobj" else []
+                if whos:
+                    return whos
     return []
 
 
 def _passive_doer(tok: Token, p: Pattern, lex: Lexicon, actors: Actors) -> list[Who]:
     """The doer of a passive without a by-phrase: "killed in an air strike by government forces",
     "killed in Israeli shelling"; for rows flagged fromsource, "a mortar was fired at it from Gaza"."""
+    armed = lex.classes.get("weapon", frozenset()) | lex.classes.get("troops", frozenset())
     for prep in lex.cue("attack_prep"):
         for n in prep_objects(tok, prep):
+            # "killed in Israeli tank fire" parsed as "killed in [Israeli tank]": a weapon or unit that is itself
+            # a coded actor did it
+            if n.lemma_.lower() in armed and (whos := [w for w in actors.phrase(n) if w.coded]):
+                return whos
             if n.pos_ == "NOUN" and lex.patterns_for("NOUN", [n.lemma_.lower()]):
                 for slot in ("prep:by", "mod", "poss"):
                     whos = _own_source(n, slot, actors)

@@ -26,6 +26,10 @@ CUES = "event_cues.tsv"
 DATES = "event_dates.tsv"
 PLACES = "places_extra.tsv"
 FILES = (VERBS, NOUNS, ADJECTIVES, FRAMES, FRAME_CODES, CLASSES, CUES, DATES, PLACES)
+# The PETRARCH-2 verb dictionary, converted by tools/build_phoenix.py (codebook/phoenix/README.md).
+PHOENIX_VERBS = "phoenix/verbs.tsv"
+PHOENIX_CLASSES = "phoenix/event_word_classes.tsv"
+NULL_CODE = "---"  # PETRARCH's "no event": a pattern that fits and codes nothing
 
 
 def _alts(text: str) -> list[str]:
@@ -51,6 +55,8 @@ class Pattern:
     flags: frozenset[str]
     object_spec: str
     example: str
+    subjects: frozenset[str] = frozenset()  # words or class words the subject must match (Phoenix rows)
+    origin: str = "eventwire"  # eventwire's own rows, or "phoenix" for the converted PETRARCH-2 dictionary
 
     @property
     def specificity(self) -> int:
@@ -59,6 +65,7 @@ class Pattern:
         n += 1 if self.particles - {""} else 0
         n += 1 if self.preps - {""} else 0
         n += 2 if self.objects else 0
+        n += 1 if self.subjects else 0
         n += 1 if self.governors else 0
         n += 1 if self.flags & {"actorobj", "objperson"} else 0
         return n
@@ -161,7 +168,8 @@ def _head_of(phrase: str) -> str:
     return words[-1]
 
 
-def _patterns(rows: list[dict[str, str]], pos: str, classes: dict[str, frozenset[str]]) -> dict[str, list[Pattern]]:
+def _patterns(rows: list[dict[str, str]], pos: str, classes: dict[str, frozenset[str]],
+              origin: str = "eventwire") -> dict[str, list[Pattern]]:
     by_id: dict[str, dict[str, str]] = {}
     for r in rows:
         by_id[r["id"]] = r  # a later row with the same id (a user's) replaces the shipped one
@@ -179,7 +187,7 @@ def _patterns(rows: list[dict[str, str]], pos: str, classes: dict[str, frozenset
                 source=tuple(_alts(r.get("source", "") or default.get("source", ""))),
                 target=tuple(_alts(r.get("target", "") or default.get("target", ""))),
                 flags=frozenset(_alts(r.get("flags", ""))), object_spec=r.get("object", ""),
-                example=r.get("example", ""),
+                example=r.get("example", ""), subjects=_expand(r.get("subject", ""), classes), origin=origin,
             )
             index.setdefault(p.head, []).append(p)
     return index
@@ -205,7 +213,7 @@ def load_lexicon(*extra: str | Path) -> Lexicon:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> Lexicon:
     classes: dict[str, set[str]] = {}
-    for r in _rows(CLASSES, extra):
+    for r in [*_read_rows(codebook_path(PHOENIX_CLASSES)), *_rows(CLASSES, extra)]:
         classes.setdefault(r["class"].strip(), set()).update(w for w in _alts(r["words"]) if w)
     frozen = {k: frozenset(v) for k, v in classes.items()}
     lex = Lexicon(classes=frozen)
@@ -218,4 +226,14 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
     lex.cues = {r["cue"].strip(): frozenset(w for w in _alts(r["words"]) if w) for r in _rows(CUES, extra)}
     lex.dates = {r["word"].strip().lower(): (r["kind"].strip(), r["value"].strip()) for r in _rows(DATES, extra)}
     lex.places = _rows(PLACES, extra)
+    # The dictionary's rows come after eventwire's own under each head word, and the matcher prefers an own row
+    # that fits. Two kinds of dictionary rows are left out, because they lowered precision on every development set
+    # (docs/events.md): rows for verbs eventwire reads as frames ("say", "hope", "urge": the frame codes the event
+    # they govern, where PETRARCH's bare "say" gives 010 to every report), and a verb's bare default code with no
+    # word, preposition, subject or voice constraint.
+    frame_lemmas = {lemma for lemma, pos in lex.frames if pos == "VERB"}
+    phoenix = _patterns(_read_rows(codebook_path(PHOENIX_VERBS)), "VERB", frozen, origin="phoenix")
+    for head, pats in phoenix.items():
+        if head not in frame_lemmas:
+            lex.verbs.setdefault(head, []).extend(p for p in pats if p.specificity > 0 or p.flags)
     return lex

@@ -146,6 +146,9 @@ def subject(word: Token, _depth: int = 0) -> Token | None:
     if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
         return v.head
     if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("VERB", "AUX"):
+        # "were killed ..., shelling": a passive head's subject is its patient, not the doer of the participle
+        if v.tag_ == "VBG" and is_passive(v.head):
+            return None
         return subject(v.head, _depth + 1)
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and \
             v.head.lower_ in _SUBJECT_PREPS:

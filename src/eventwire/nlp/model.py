@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..errors import Errors, EventwireError
 from ..models import Article
+from .datelines import add_datelines
 from .lemmas import cache_lemmatizer
 from .ruler import speed_up_attribute_ruler
 
@@ -40,6 +41,7 @@ def _load(name: str) -> Language:
     # worked out once (lemmas.py) took a quarter of the pipeline between them.
     speed_up_attribute_ruler(nlp)
     cache_lemmatizer(nlp)
+    add_datelines(nlp)
     return nlp
 
 
