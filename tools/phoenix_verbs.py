@@ -24,6 +24,8 @@ from pathlib import Path
 
 from phoenix_common import Count, read_lines, tsv, words
 
+from eventwire.tables import cameo_codes
+
 FILE = "CAMEO.2.0.txt"
 PARTICLES = {"up", "down", "out", "off", "back", "over", "away", "in", "on", "through", "apart", "aside",
              "forward", "together", "along", "around", "ahead"}
@@ -46,6 +48,18 @@ def _code_parts(code: str) -> tuple[str, str]:
     """'042:043' -> active, passive; '160' -> the same code for both voices; ':173' -> passive only."""
     active, sep, passive = code.partition(":")
     return active.strip(), (passive.strip() if sep else active.strip())
+
+
+def fit_code(code: str, known: set[str], mapped: Counter[str]) -> str:
+    """A code eventwire's CAMEO table knows: PETRARCH-2 uses a few later codes (176 cyber attack, 1213 ...),
+    which become their nearest parent ("176" -> "17"); counted in ``mapped``."""
+    if not code or code == "---" or code in known:
+        return code
+    parent = code
+    while parent and parent not in known:
+        parent = parent[:-1]
+    mapped[f"{code}->{parent or 'dropped'}"] += 1
+    return parent if len(parent) >= 2 else ""
 
 
 def _tokens(body: str) -> list[str]:
@@ -202,6 +216,8 @@ def _example(block: Block, line: int, text: str) -> str:
 
 def build(src: Path) -> tuple[dict[str, str], list[Count]]:
     synsets, blocks, dropped_verbs = parse(read_lines(src / FILE))
+    known = set(cameo_codes())
+    mapped: Counter[str] = Counter()
     rows: list[tuple[str, ...]] = []
     converted = Counter[str]()
     dropped = Counter[str]()
@@ -210,11 +226,12 @@ def build(src: Path) -> tuple[dict[str, str], list[Count]]:
         for lemma, prt, own in block.verbs:
             by_particle.setdefault(prt, []).append(lemma)
             code = own or block.code
-            active, passive = _code_parts(code)
+            active, passive = (fit_code(c, known, mapped) for c in _code_parts(code))
             # A verb alone codes its block's (or its own) code; "---" alone adds nothing to match.
             for voice, c in (("active", active), ("passive", passive)):
                 if c and c != "---" and (voice == "active" or passive != active):
-                    flags = voice if passive != active else ""
+                    flags = "|".join(f for f in (voice if passive != active else "",
+                                                 "needtarget" if c[:2] == "04" else "") if f)
                     rows.append((f"px.{block.name}.{lemma.replace(' ', '_')}{'.' + prt if prt else ''}"
                                  f"{'.' + voice if flags else ''}", lemma, prt, "", "", "", c, "", flags,
                                  f"{FILE} line {block.line}: {lemma.upper()} in block {block.name.upper()} [{code}]"))
@@ -235,7 +252,7 @@ def build(src: Path) -> tuple[dict[str, str], list[Count]]:
                    for c in (fields["object"], fields["subject"])):
                 dropped["undefined synonym set"] += 1
                 continue
-            active, passive = _code_parts(m.group(1))
+            active, passive = (fit_code(c, known, mapped) for c in _code_parts(m.group(1)))
             for prt, lemmas in sorted(by_particle.items()):
                 if prt and fields["particle"] and prt != fields["particle"]:
                     continue
@@ -244,7 +261,10 @@ def build(src: Path) -> tuple[dict[str, str], list[Count]]:
                 for voice, code in voices:
                     if not code:
                         continue
-                    flags = "|".join(f for f in (fields["flags"], voice) if f)
+                    # a consultation or visit is between two parties: with no target it says nothing (PETRARCH
+                    # patterns rarely mark the target, and "left for the rally" is no visit)
+                    needs = "needtarget" if code[:2] == "04" else ""
+                    flags = "|".join(f for f in (fields["flags"], voice, needs) if f)
                     rid = f"px.{block.name}.L{line}{'.' + prt if prt else ''}{'.' + voice if voice else ''}"
                     rows.append((rid, "|".join(sorted(set(lemmas))), particle, fields["prep"], fields["object"],
                                  fields["subject"], code, fields["target"], flags, _example(block, line, body)))
@@ -259,6 +279,8 @@ def build(src: Path) -> tuple[dict[str, str], list[Count]]:
         Count(FILE, "synonym sets (&)", len(class_rows), len(synsets) - len(class_rows), "not used by a converted pattern"),
         Count(FILE, "patterns", converted["pattern"], sum(dropped.values()),
               "; ".join(f"{why} {n}" for why, n in sorted(dropped.items(), key=lambda kv: (-kv[1], kv[0])))),
+        Count(FILE, "codes outside the CAMEO table", sum(mapped.values()), 0,
+              "mapped to the nearest parent code: " + ", ".join(f"{k} {n}" for k, n in sorted(mapped.items()))),
         Count(FILE, "transformations (~)", 0, dropped_verbs["transformation"],
               "eventwire's frames.tsv codes verb-verb combinations"),
     ]

@@ -99,3 +99,42 @@ def test_coder_dictionary_dateline_is_not_the_subject(code) -> None:  # type: ig
 def test_coder_dictionary_weapon_user_in_passive(code) -> None:  # type: ignore[no-untyped-def]
     got = _asserted(code("The airliner was shot down by a missile believed to be fired by Syrian rebels."))
     assert any(s.startswith("SYR") for _, s, _ in got)
+
+
+# Passives that name no doer, and who reports violence.
+@pytest.mark.parametrize(("text", "prefix", "role"), [
+    ("Two Kenyan activists were arrested in Nairobi on Monday.", "173", "COP"),
+    ("The former minister was charged with fraud in Lagos.", "173", "JUD"),
+    ("New sanctions were imposed on Iran on Friday.", "16", "GOV"),
+])
+def test_coder_dictionary_passive_without_doer_takes_the_usual_agent(code, text: str, prefix: str,  # type: ignore[no-untyped-def]
+                                                                    role: str) -> None:
+    events = [e for e in code(text) if e.modality == "asserted" and e.code.startswith(prefix)]
+    assert events and events[0].source.sector == role and "+source:implied" in events[0].rule
+
+
+def test_coder_dictionary_past_participle_in_passing_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    # "a Hamas member jailed a year ago": background, not a reported arrest; and no agent is made up for it
+    events = code("Israel released a Hamas member jailed a year ago.")
+    assert not [e for e in events if e.code == "173" and e.source.code == "---COP"]
+
+
+def test_coder_dictionary_medics_reporting_deaths_accuse_no_one(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Three civilians were killed in Israeli shelling in Gaza on Friday, medics said."))
+    assert any(c.startswith("19") and s.startswith("ISR") for c, s, _ in got)
+    assert not any(c.startswith("11") for c, _, _ in got)
+    # a party reporting another's violence still accuses it
+    got = _asserted(code("Hamas said Israeli troops killed three civilians in Gaza on Friday."))
+    assert any(c.startswith("112") and s.startswith("PSE") for c, s, _ in got)
+
+
+def test_coder_dictionary_own_null_row_for_a_sense_that_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    # "appeal" as attraction, held by a stance, is no appeal for help (020)
+    assert not _asserted(code("Australia's tough stance on China holds appeal to voters in the north."))
+    got = _asserted(code("Kenya's president made an appeal to donors for aid."))
+    assert any(c.startswith("02") and s.startswith("KEN") for c, s, _ in got)
+
+
+def test_coder_dictionary_visit_without_destination_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Forty Indian teachers left at dawn for the rally."))
+    assert not any(c.startswith("04") for c, _, _ in got)

@@ -96,7 +96,7 @@ def test_phoenix_verbs_build_blocks_voices_and_counts(sample: Path) -> None:
     assert by_id["px.seize.grab"]["code"] == "171" and "px.seize.seize" not in by_id
     # [042:043]: the active and the passive voice each get their code
     assert by_id["px.visit.visit.active"]["code"] == "042" and by_id["px.visit.visit.passive"]["code"] == "043"
-    assert by_id["px.visit.visit.passive"]["flags"] == "passive"
+    assert by_id["px.visit.visit.passive"]["flags"] == "passive|needtarget"  # a visit needs someone visited
     # a null-code pattern stays: it blocks the verb's default code where it fits
     assert any(r["code"] == "---" and r["flags"] == "negonly" for r in rows)
     # provenance: the source file, line and original pattern

@@ -165,6 +165,8 @@ class Coder:
             ref = ActorRef(text=place.name, name=place.name, code=place.country, country=place.country, span=place.span)
             r.tgt_slots["loc"] = [Who(ref, r.trigger.i, "place")]
         targets = r.targets
+        if any(s.via == "implied" for s in sources):
+            rule += "+source:implied"  # passive_sources.tsv: "were arrested" by the police of no named country
         if targets and targets[0].via == "place":
             rule += "+target:place"
         if not targets and "none" not in r.tgt_order and r.pattern.pos == "NOUN":

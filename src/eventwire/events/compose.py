@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from ..models import ActorRef
 from .lexicon import Frame, Lexicon, Pattern
 from .match import Match, loose_particles
 from .roles import Actors, Who
@@ -208,7 +209,7 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
         if actors.is_pronoun(doer):
             r.pron = doer
         if is_passive(tok) and doer is None:
-            r.src_slots["subj"] = _passive_doer(tok, p, lex, actors)
+            r.src_slots["subj"] = _passive_doer(tok, p, lex, actors) or _implied_doer(tok, p, lex)
         elif passive and not r.src_slots["subj"] and doer is not None:
             r.src_slots["subj"] = _weapon_user(doer, lex, actors)
     else:
@@ -243,6 +244,16 @@ def _publisher(doc_noun: Token, lex: Lexicon, actors: Actors) -> list[Who]:
     return []
 
 
+def _implied_doer(tok: Token, p: Pattern, lex: Lexicon) -> list[Who]:
+    """The usual agent of an act whose passive names none: "were arrested" (---COP), "was charged" (---JUD)."""
+    role = lex.implied_source(tok.lemma_.lower(), p.code)
+    # only a finite passive reports the act; "a member of Hamas jailed a year ago" tells of the past in passing
+    if role is None or not p.code[:1].isdigit() or not any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    ref = ActorRef(text=f"(unnamed {role})", code=f"---{role}", sector=role)
+    return [Who(ref, tok.i, "implied", tok.i + 1)]
+
+
 def _weapon_user(weapon: Token, lex: Lexicon, actors: Actors) -> list[Who]:
     """Who used the weapon a passive names as its doer: "blown up by a missile believed to be fired by rebels"."""
     if weapon.lemma_.lower() not in lex.classes.get("weapon", frozenset()):
@@ -264,7 +275,10 @@ def _passive_doer(tok: Token, p: Pattern, lex: Lexicon, actors: Actors) -> list[
         for n in prep_objects(tok, prep):
             # "killed in Israeli tank fire" parsed as "killed in [Israeli tank]": a weapon or unit that is itself
             # a coded actor did it
-            if n.lemma_.lower() in armed and (whos := [w for w in actors.phrase(n) if w.coded]):
+            # ... and "killed in Israeli shelling" parsed as "killed in [Israeli] (shelling)": a nationality is
+            # never where something happened, so standing alone it names who did it
+            if (n.lemma_.lower() in armed or n.ent_type_ == "NORP") and (
+                    whos := [w for w in actors.phrase(n) if w.coded]):
                 return whos
             if n.pos_ == "NOUN" and lex.patterns_for("NOUN", [n.lemma_.lower()]):
                 for slot in ("prep:by", "mod", "poss"):

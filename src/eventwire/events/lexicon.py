@@ -25,7 +25,8 @@ CLASSES = "event_word_classes.tsv"
 CUES = "event_cues.tsv"
 DATES = "event_dates.tsv"
 PLACES = "places_extra.tsv"
-FILES = (VERBS, NOUNS, ADJECTIVES, FRAMES, FRAME_CODES, CLASSES, CUES, DATES, PLACES)
+PASSIVE_SOURCES = "passive_sources.tsv"
+FILES = (VERBS, NOUNS, ADJECTIVES, FRAMES, FRAME_CODES, CLASSES, CUES, DATES, PLACES, PASSIVE_SOURCES)
 # The PETRARCH-2 verb dictionary, converted by tools/build_phoenix.py (codebook/phoenix/README.md).
 PHOENIX_VERBS = "phoenix/verbs.tsv"
 PHOENIX_CLASSES = "phoenix/event_word_classes.tsv"
@@ -103,6 +104,16 @@ class Lexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     dates: dict[str, tuple[str, str]] = field(default_factory=dict)
     places: list[dict[str, str]] = field(default_factory=list)
+    passive_sources: dict[str, str] = field(default_factory=dict)  # lemma or code prefix -> role
+
+    def implied_source(self, lemma: str, code: str) -> str | None:
+        """The usual agent's role of an act whose passive names no doer (passive_sources.tsv)."""
+        if lemma in self.passive_sources:
+            return self.passive_sources[lemma]
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.passive_sources:
+                return self.passive_sources[code[:n]]
+        return None
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -226,6 +237,9 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
     lex.cues = {r["cue"].strip(): frozenset(w for w in _alts(r["words"]) if w) for r in _rows(CUES, extra)}
     lex.dates = {r["word"].strip().lower(): (r["kind"].strip(), r["value"].strip()) for r in _rows(DATES, extra)}
     lex.places = _rows(PLACES, extra)
+    for r in _rows(PASSIVE_SOURCES, extra):
+        for key in _alts(r["key"]):
+            lex.passive_sources[key] = r["role"].strip().upper()
     # The dictionary's rows come after eventwire's own under each head word, and the matcher prefers an own row
     # that fits. Two kinds of dictionary rows are left out, because they lowered precision on every development set
     # (docs/events.md): rows for verbs eventwire reads as frames ("say", "hope", "urge": the frame codes the event
