@@ -78,3 +78,12 @@ def test_titles_coordinated_countries_make_two_actors(resolve) -> None:
 def test_titles_ordinary_noun_without_actor_words_is_no_actor(resolve) -> None:
     t = resolve("The committee discussed the budget for three hours.")
     assert not t.actors
+
+
+@pytest.mark.parametrize(("text", "word", "want"), [
+    ("Sen. Maria Delgado said the prison system failed.", "Delgado", "---LEG"),
+    ("Rep. Tom Whitfield questioned the witness.", "Whitfield", "---LEG"),
+    ("Kenyan Gov. Amos Kiprono opened the road.", "Kiprono", "KENGOV"),
+])
+def test_titles_wire_abbreviations(resolve, text: str, word: str, want: str) -> None:
+    assert code(resolve(text), word) == want
