@@ -17,6 +17,9 @@ from .lexicon import Entry, Lexicon
 
 NOUNISH = {"NOUN", "PROPN"}
 MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
+# Entity labels of words that are no name: an imported name never matches them ("Black Friday",
+# "May 15" name militant groups in the Phoenix lists, and dates and sales in the news).
+NOT_NAMES = {"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART"}
 
 
 @dataclass
@@ -39,11 +42,31 @@ class Atom:
 
 def _cased_ok(entry: Entry, tokens: list[Token]) -> bool:
     """A case-sensitive entry matches as written, or in capitals (datelines, headlines)."""
+    if entry.proper:
+        return _proper_ok(tokens)
     if not entry.cased:
         return True
     got = "".join(t.text.strip("-–—") or t.text for t in tokens)
     want = "".join(entry.text.split())
     return got == want or (got.isupper() and got == want.upper()) or _title_matches(got, want)
+
+
+def _proper_ok(tokens: list[Token]) -> bool:
+    """An imported name (codebook/phoenix) matches capitalised words only: its words of four or more
+    letters start with a capital (short ones may not: "of", "al", "bin"; nor words after a hyphen:
+    "Ban Ki-moon"), none is a date or a number, and a one-word name must be read as a proper noun
+    ("Farah", not "Nice weather") that is not part of a longer name."""
+    first = tokens[0]
+    if not first.text[:1].isupper() or any(t.ent_type_ in NOT_NAMES for t in tokens):
+        return False
+    for prev, t in zip([None, *tokens], tokens, strict=False):
+        if t.is_alpha and len(t) > 3 and not t.text[0].isupper() and (prev is None or prev.text not in ("-", "–")):
+            return False
+    if len(tokens) > 1:
+        return True
+    # One word: a proper noun, and not a word inside a longer name ("Foundation" in "Gates Foundation").
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    return first.pos_ == "PROPN" and first.ent_iob_ != "I" and (after is None or after.ent_iob_ != "I")
 
 
 def _title_matches(got: str, want: str) -> bool:
@@ -60,7 +83,7 @@ def dictionary_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
     i = 0
     while i < len(doc):
         found: Atom | None = None
-        for n in range(min(lex.max_len, len(doc) - i), 0, -1):
+        for n in range(min(lex.first_len.get(lowers[i], 0), len(doc) - i), 0, -1):
             entries = lex.index.get(tuple(lowers[i:i + n]))
             if not entries:
                 continue

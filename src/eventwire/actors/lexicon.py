@@ -2,8 +2,10 @@
 
 Each name, adjective, title or organisation becomes an :class:`Entry` keyed by its lower-case
 token words, so a document is matched by looking up token windows (longest first). Knowledge
-lives in the data files; this module only reads them. User dictionaries (CSV ``name,code`` or
-YAML) are read last and win over the shipped data for the same words.
+lives in the data files; this module only reads them. The converted Phoenix dictionaries
+(``codebook/phoenix/``, read by ``actors.phoenix``) come next and yield to eventwire's own
+tables. User dictionaries (CSV ``name,code`` or YAML) are read last and win over the shipped
+data for the same words.
 """
 
 from __future__ import annotations
@@ -13,20 +15,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from ..errors import Errors, EventwireError
 from ..tables import codebook_path
 
+if TYPE_CHECKING:
+    from .phoenix import DiscardList
+
 # Which entry a window of words stands for when several share it: the user's first, then named
 # bodies, then people, then countries, then places, then role nouns.
 PRIORITY = {"user": 0, "org": 1, "body": 1, "seat": 1, "platform": 1, "person": 2, "country": 3,
             "capital": 4, "city": 4, "role": 5}
 COUNTRY_FORMS = ("name", "adjective", "demonym")
+IMPORTED = "phoenix/"  # the source prefix of entries converted from the Phoenix dictionaries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One dictionary entry: the words it matches and what they stand for.
 
@@ -44,12 +51,18 @@ class Entry:
     strength: str = ""  # roles: strong | weak | inherit
     pos: str = ""  # roles: noun | any
     name: str = ""  # people: the full name
-    start: str = ""  # people: YYYY-MM the office began
-    end: str = ""  # people: YYYY-MM it ended
+    start: str = ""  # people: YYYY-MM (or YYYY-MM-DD) the office began; a person's undated entry is the default
+    end: str = ""  # people: YYYY-MM (or YYYY-MM-DD) it ended
+    proper: bool = False  # imported names (codebook/phoenix): match only capitalised words
 
     @property
     def priority(self) -> int:
         return PRIORITY.get(self.kind, 9)
+
+    @property
+    def imported(self) -> bool:
+        """True for entries converted from the Phoenix dictionaries (``codebook/phoenix``)."""
+        return self.source.startswith(IMPORTED)
 
 
 @dataclass
@@ -58,14 +71,20 @@ class Lexicon:
 
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
+    # The longest key starting with each word, so the matcher tries only windows that can exist.
+    first_len: dict[str, int] = field(default_factory=dict)
     honorifics: dict[str, str] = field(default_factory=dict)  # lower text -> gender m/f/-
     pronouns: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # text -> kind, gender, number
     cues: dict[str, set[str]] = field(default_factory=dict)  # kind -> words (place_cues.tsv, anaphors.tsv)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> display name
     role_codes: set[str] = field(default_factory=set)
+    discards: DiscardList | None = None  # sentences and stories that code no events (codebook/phoenix)
 
     def add(self, entry: Entry, words: Sequence[str]) -> None:
-        key = tuple(w.lower() for w in words)
+        self.add_key(entry, tuple(w.lower() for w in words))
+
+    def add_key(self, entry: Entry, key: tuple[str, ...]) -> None:
+        """Like ``add`` for words already lower-cased (the converted files store them split)."""
         if not key:
             return
         bucket = self.index.setdefault(key, [])
@@ -77,8 +96,11 @@ class Lexicon:
                     bucket[n] = entry
                 return
         bucket.append(entry)
-        bucket.sort(key=lambda e: e.priority)
+        if len(bucket) > 1:
+            bucket.sort(key=lambda e: e.priority)
         self.max_len = max(self.max_len, len(key))
+        if len(key) > self.first_len.get(key[0], 0):
+            self.first_len[key[0]] = len(key)
 
     def remove(self, words: Sequence[str], kinds: Iterable[str]) -> None:
         key = tuple(w.lower() for w in words)
@@ -290,11 +312,14 @@ def add_user_entries(lex: Lexicon, pairs: Iterable[tuple[str, str]], source: str
 @lru_cache(maxsize=8)
 def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
     """The shipped actor dictionary, extended and overridden by ``user_files`` (cached per tuple)."""
+    from .phoenix import load_phoenix
+
     lex = Lexicon()
     _load_countries(lex)
     _load_named(lex)
     _load_roles(lex)
     _load_small(lex)
+    load_phoenix(lex)  # after eventwire's own tables, which win over it
     for path in user_files:
         add_user_entries(lex, load_user_dictionary(path), Path(path).name)
     return lex

@@ -58,7 +58,8 @@ class PersonLinker:
             short = [p for p in self.people if len(p.words) == 1 and p.words[0] == words[-1] and _fits(p, gender)]
             return max(short, key=lambda p: p.last) if short else None
         w = words[0]
-        for pick in (lambda p: p.words[-1] == w, lambda p: p.words[0] == w):  # surname, then family-name-first
+        # surname, then family-name-first; a "person" whose name had no words ("." tagged PERSON) never matches
+        for pick in (lambda p: p.words[-1:] == [w], lambda p: p.words[:1] == [w]):
             cands = [p for p in self.people if pick(p) and _fits(p, gender)]
             if cands:
                 self.ambiguous = len(cands) > 1

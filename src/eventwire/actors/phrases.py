@@ -21,7 +21,7 @@ from .lexicon import Entry, Lexicon
 # Dependencies by which a word modifies the noun to its right inside one noun phrase.
 PREMOD = {"compound", "amod", "nmod", "poss", "nummod", "det", "flat", "predet", "quantmod", "case"}
 NAMED = ("org", "body", "seat", "user")
-NON_COUNTRY = ("IGO", "NGO", "IMG", "---")  # code prefixes that are not a country
+NON_COUNTRY = ("IGO", "NGO", "IMG", "MNC", "NGM", "INT", "---")  # code prefixes that are not a country
 
 
 @dataclass
@@ -58,6 +58,10 @@ class Spec:
     gender: str = ""
     entries: list[Entry] = field(default_factory=list)  # dictionary people who may be this person
     place_country: str | None = None  # capitals, cities, seats: the country they are in
+    # The phrase is named by an imported role noun (codebook/phoenix agents): it is an actor only with
+    # an owner ("Somali fishermen", "lawyers in Guyana"); alone ("border security", "customers") it
+    # is too often a topic or a thing.
+    needs_owner: bool = False
 
     @property
     def country(self) -> str | None:
@@ -221,6 +225,11 @@ def code_phrase(doc: Doc, ph: Phrase, lex: Lexicon) -> list[tuple[int, int, Spec
         if (weak or role is None) and a.kind in ("body", "seat") and a.entry:
             role, weak = a.entry.code[3:6] or role, False
     spec = Spec(kind="skip", role=role, role_weak=weak, inherit=inherit, title=title, rule="")
+    he = head_role.entry if head_role is not None else None
+    if he is not None and he.imported and he.code == role:
+        # "government forces" refines eventwire's own "forces"; "border security" has no noun of ours.
+        own = lex.lookup((doc[ph.head].lower_,))
+        spec.needs_owner = not any(e.kind == "role" and not e.imported for e in own)
     countries = [a for a in mods if a.kind in ("country", "capital", "city", "body", "seat")]
     named = [a for a in mods if a.kind in ("org", "user")]
     if head is not None and head.kind == "role":
@@ -251,7 +260,9 @@ def _code_head(doc: Doc, ph: Phrase, head: Atom, spec: Spec, lex: Lexicon, has_r
         _code_org(doc, head, spec, lex)
     elif e is None:
         return
-    elif kind == "user":
+    elif kind == "user" or (kind == "org" and e.proper and head.ner == "PERSON"):
+        # A user's name, or an imported one the entity model reads as a person: the Phoenix lists
+        # mix people into their organisations ("GILLIAN_MELLSOP [IGOUNOKID]").
         spec.kind = "person" if head.ner == "PERSON" else "organisation"
         spec.name, spec.prefix, spec.fixed, spec.rule = head.text(doc), e.code, True, f"dictionary:{e.source}"
         spec.role = None

@@ -24,6 +24,7 @@ coded "---" + role ("---GOV" for "the government"), as the PETRARCH coders do: a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -53,16 +54,27 @@ class _Item:
     also: list[Spec] = field(default_factory=list)  # "the ministers of X and Y": Y's spec beside X's
 
 
+def _covers(e: Entry, day: str) -> bool:
+    # Dates compare at the entry's own precision: YYYY-MM (people.tsv) or YYYY-MM-DD (Phoenix).
+    return (not e.start or e.start <= day[:len(e.start)]) and (not e.end or day[:len(e.end)] <= e.end)
+
+
 def pick_person(entries: list[Entry], published: str | None) -> Entry | None:
-    """The dictionary person in office at the article's date (the latest one when undated)."""
+    """The dictionary person in office at the article's date (the latest one when undated).
+
+    A dated entry covering the date wins (the most recently begun when several do); a person's
+    undated entry is the default for any other date (the Phoenix dictionaries give "an elite" for
+    before and after office); else nobody.
+    """
     people = [e for e in entries if e.kind in ("person", "user")]
     if not people:
         return None
+    dated = [e for e in people if e.start or e.end]
+    default = next((e for e in reversed(people) if not (e.start or e.end)), None)
     if published:
-        ym = published[:7]
-        ok = [e for e in people if (not e.start or e.start <= ym) and (not e.end or ym <= e.end)]
-        return ok[-1] if ok else None
-    return max(people, key=lambda e: e.start or "")
+        ok = [e for e in dated if _covers(e, published)]
+        return max(reversed(ok), key=lambda e: e.start) if ok else default
+    return max(reversed(dated), key=lambda e: e.start) if dated else default
 
 
 def _split_code(code: str | None, roles: set[str]) -> tuple[str | None, str | None]:
@@ -92,6 +104,7 @@ class ActorResolver:
         """The actor table of one parsed document; ``published`` (YYYY-MM-DD) dates the people list."""
         lex = self.lex
         table = ActorTable(doc)
+        _discards(doc, lex, table)
         atoms = find_atoms(doc, lex)
         items: list[_Item] = []
         by_head: dict[int, _Item] = {}
@@ -412,6 +425,8 @@ class ActorResolver:
             return
         if code is None and s.kind == "group":
             return  # "a spokesman": nobody in particular
+        if s.kind == "group" and s.needs_owner and not s.prefix:
+            return  # "border security", "customers": an imported role noun with nobody's name on it
         ethnic = any(a.entry and a.entry.form == "ethnic" for a in it.phrase.atoms)
         actor = self._group_actor(s, code, groups, ethnic)
         # A metonym keeps its own name on the mention ("Kremlin"), though it shares Moscow's actor.
@@ -490,6 +505,24 @@ class ActorResolver:
             return None
         coded = [p for p in linker.people if p.actor.sector and p.last < it.start]
         return max(coded, key=lambda p: p.last).actor.sector if coded else None
+
+
+def _discards(doc: Doc, lex: Lexicon, table: ActorTable) -> None:
+    """Mark the sentences (or the whole story) the discard list says code no events."""
+    if lex.discards is None:
+        return
+    m = lex.discards.story_match(doc.text)
+    if m is not None:
+        table.story_discard = lex.discards.why(m, "story")
+        return
+    found = list(lex.discards.sentence_matches(doc.text))
+    if not found:
+        return
+    sents = [(s.start_char, s.start) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, 0)]
+    starts = [c for c, _ in sents]
+    for m in found:
+        _, first = sents[max(0, bisect_right(starts, m.start()) - 1)]
+        table.sentence_discards.setdefault(first, lex.discards.why(m, "sentence"))
 
 
 def _unknown_name(it: _Item) -> bool:

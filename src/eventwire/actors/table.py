@@ -4,6 +4,7 @@ The event coder and the quote finder ask one question of the actors stage: "who 
 ``ActorTable.at`` answers it for any token inside a mention. ``all_at`` also gives the other
 members of a coordination ("US and British activists", "they" standing for two leaders), and
 ``place_at`` the places that are not actors ("talks in Paris") with their country.
+``discarded`` says whether a sentence is to code no events (the discard list: sports, films).
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ class ActorTable:
     _by_token: dict[int, Mention] = field(default_factory=dict)
     _extra: dict[int, list[Mention]] = field(default_factory=dict)
     _places: dict[int, Mention] = field(default_factory=dict)
+    # The discard list's verdict: why the whole story codes no events, and why single sentences
+    # (by their first token) code none.
+    story_discard: str | None = None
+    sentence_discards: dict[int, str] = field(default_factory=dict)
+
+    def discarded(self, sent: Span) -> str | None:
+        """Why the sentence ``sent`` must code no events (a discard-list phrase in it or in the story), or None."""
+        return self.story_discard or self.sentence_discards.get(sent.start)
 
     def add(self, span: Span, actor: Actor, rule: str | None = None) -> Mention:
         """Record that ``span`` mentions ``actor``; its tokens then answer ``at`` with it."""
