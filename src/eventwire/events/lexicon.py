@@ -244,10 +244,10 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
     # that fits. Two kinds of dictionary rows are left out, because they lowered precision on every development set
     # (docs/events.md): rows for verbs eventwire reads as frames ("say", "hope", "urge": the frame codes the event
     # they govern, where PETRARCH's bare "say" gives 010 to every report), and a verb's bare default code with no
-    # word, preposition, subject or voice constraint.
+    # word, preposition or subject constraint (a voice of its own does not make it specific).
     frame_lemmas = {lemma for lemma, pos in lex.frames if pos == "VERB"}
     phoenix = _patterns(_read_rows(codebook_path(PHOENIX_VERBS)), "VERB", frozen, origin="phoenix")
     for head, pats in phoenix.items():
         if head not in frame_lemmas:
-            lex.verbs.setdefault(head, []).extend(p for p in pats if p.specificity > 0 or p.flags)
+            lex.verbs.setdefault(head, []).extend(p for p in pats if p.specificity > 0 or "negonly" in p.flags)
     return lex
