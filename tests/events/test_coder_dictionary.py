@@ -138,3 +138,16 @@ def test_coder_dictionary_own_null_row_for_a_sense_that_is_no_event(code) -> Non
 def test_coder_dictionary_visit_without_destination_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
     got = _asserted(code("Forty Indian teachers left at dawn for the rally."))
     assert not any(c.startswith("04") for c, _, _ in got)
+
+
+def test_coder_dictionary_talks_go_both_ways(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("The US commander held talks with Lebanon's president in Beirut on Wednesday."))
+    assert any(c == "046" and s.startswith("USA") and t.startswith("LBN") for c, s, t in got)
+    assert any(c == "046" and s.startswith("LBN") and t.startswith("USA") for c, s, t in got)
+
+
+def test_coder_dictionary_crowd_with_heavy_weapons_is_no_riot(code) -> None:  # type: ignore[no-untyped-def]
+    got = _asserted(code("Georgian demonstrators launched missiles at the Georgian government."))
+    assert any(c == "194" for c, _, _ in got) and not any(c.startswith("145") for c, _, _ in got)
+    got = _asserted(code("Georgian demonstrators attacked the police station in Tbilisi."))
+    assert any(c.startswith("145") for c, _, _ in got)

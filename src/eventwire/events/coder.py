@@ -184,6 +184,9 @@ class Coder:
         pairs: list[tuple[Who, Who | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.key != t.key]
+            if r.code in self.lex.cue("symmetric_code") and "recip" in r.pattern.flags:
+                # "held talks with Y": Y held talks with X too
+                pairs += [(t, s) for s, t in pairs if (t, s) not in pairs and t.coded]
         elif "recip" in r.pattern.flags and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a.key != b.key]
         else:
