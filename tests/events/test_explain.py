@@ -45,3 +45,19 @@ def test_explain_doc_file(tmp_path: Path) -> None:
 def test_explain_needs_a_sentence_or_a_document() -> None:
     res = runner.invoke(app, ["explain"])
     assert res.exit_code == 2
+
+
+def test_explain_names_the_dictionary_entries_behind_codes() -> None:
+    # an event from the converted PETRARCH-2 verb dictionary: its file, line and pattern
+    res = runner.invoke(app, ["explain", "Colombia's rebels abstained from violence during the election.", "--no-parse"])
+    assert res.exit_code == 0, res.output
+    assert "px.abstain." in res.output and "CAMEO.2.0.txt line" in res.output and "(FROM VIOLENCE)" in res.output
+    # actors from the Phoenix people file, coded by the role held on the publication date
+    res = runner.invoke(app, ["explain", "Artur Rasizade met Elmar Mammadyarov in Baku.", "--no-parse", "--json",
+                              "--published", "2008-05-05"])
+    row = json.loads(res.output.splitlines()[0])
+    assert {"text": "Artur Rasizade", "code": "AZEGOV"} in row["actors"]
+    assert row["entries"]["Artur Rasizade"].startswith("phoenix/people.tsv:")
+    res = runner.invoke(app, ["explain", "Artur Rasizade met Elmar Mammadyarov in Baku.", "--no-parse", "--json",
+                              "--published", "1990-05-05"])
+    assert {"text": "Artur Rasizade", "code": "AZEELI"} in json.loads(res.output.splitlines()[0])["actors"]

@@ -50,7 +50,9 @@ def _print(ex: SentenceExplanation, console: Console, parse: bool) -> None:
         for r in ex.tokens:
             t.add_row(str(r.i), r.text, r.lemma, r.pos, r.dep, str(r.head), r.entity, r.actor)
         console.print(t)
-    console.print("[bold]actors[/bold]: " + (", ".join(f"{a} = {c}" for a, c in ex.actors) or "none"))
+    console.print("[bold]actors[/bold]: " + (", ".join(
+        f"{a} = {c}" + (f" ({ex.entries[a]})" if a in ex.entries else "") for a, c in ex.actors) or "none"),
+        highlight=False)
     if ex.events:
         console.print("[bold]events[/bold]:")
         for e in ex.events:
@@ -59,6 +61,9 @@ def _print(ex: SentenceExplanation, console: Console, parse: bool) -> None:
             place = f" in {e.place.name} ({e.place.country})" if e.place else ""
             console.print(f"  {e.code} {e.name}: {src} -> {tgt}, {e.modality}, {e.date}{place}\n"
                           f"      rule {e.rule}", highlight=False)
+            for part in e.rule.replace("+", ">").split(">"):
+                if part in ex.entries:
+                    console.print(f"      from {ex.entries[part]}", highlight=False)
     else:
         console.print("[bold]events[/bold]: none")
     if ex.silent:

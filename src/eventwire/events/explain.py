@@ -34,6 +34,8 @@ class SentenceExplanation:
     actors: list[tuple[str, str]] = field(default_factory=list)  # (words, code)
     events: list[Event] = field(default_factory=list)
     silent: list[tuple[str, str]] = field(default_factory=list)  # (word, why no event)
+    # the dictionary entries behind codes: an event rule id or actor words -> "CAMEO.2.0.txt line 6694, block ..."
+    entries: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,13 +45,17 @@ class SentenceExplanation:
             "actors": [{"text": a, "code": c} for a, c in self.actors],
             "events": [e.to_dict() for e in self.events],
             "silent": [{"word": w, "why": why} for w, why in self.silent],
+            "entries": dict(self.entries),
         }
 
 
 def explain_parsed(doc: Any, table: Any, quotes: list[Any], article: Article,
                    lexicon: Lexicon | None = None) -> list[SentenceExplanation]:
     """Explain the coding of an already parsed document (the pipeline's Doc, actor table and quotes)."""
-    coded: Coded = Coder(doc, table, quotes, article, lexicon).run()
+    coder = Coder(doc, table, quotes, article, lexicon)
+    coded: Coded = coder.run()
+    rows = {p.id: p for index in (coder.lex.verbs, coder.lex.nouns, coder.lex.adjectives)
+            for pats in index.values() for p in pats if p.origin != "eventwire"}
     out = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -64,7 +70,13 @@ def explain_parsed(doc: Any, table: Any, quotes: list[Any], article: Article,
             if sent.start <= m.start < sent.end and id(m) not in seen:
                 seen.add(id(m))
                 ex.actors.append((m.text, m.actor.code or "(uncoded)"))
+                if m.rule and m.rule.startswith("dictionary:phoenix/"):
+                    ex.entries[m.text] = m.rule.removeprefix("dictionary:")
         ex.events = [e for e in coded.events if e.trigger and sent.start_char <= e.trigger[0] < sent.end_char]
+        for e in ex.events:
+            for part in e.rule.replace("+", ">").split(">"):
+                if part in rows:
+                    ex.entries[part] = rows[part].example
         silent: list[tuple[int, str, str]] = []
         fired = {e.trigger[0] for e in ex.events if e.trigger}
         used = {s.word.i for r in coded.event_readings for s in r.steps}  # frame words of events that were coded
