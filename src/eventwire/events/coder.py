@@ -186,7 +186,7 @@ class Coder:
             pairs = [(s, t) for s in sources for t in targets if s.key != t.key]
             if r.code in self.lex.cue("symmetric_code") and "recip" in r.pattern.flags:
                 # "held talks with Y": Y held talks with X too
-                pairs += [(t, s) for s, t in pairs if (t, s) not in pairs and t.coded]
+                pairs += [(t, s) for s, t in list(pairs) if t is not None and t.coded and (t, s) not in pairs]
         elif "recip" in r.pattern.flags and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a.key != b.key]
         else:
