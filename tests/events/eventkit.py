@@ -25,3 +25,9 @@ def coder_for(pipeline: Any) -> Callable[..., list[Event]]:
         return []
 
     return run
+
+
+def asserted(events: list[Event]) -> list[tuple[str, str, str]]:
+    """(code, source code, target code) of the asserted events: what the scorers compare."""
+    return [(e.code, (e.source.code or "") if e.source else "", (e.target.code or "") if e.target else "")
+            for e in events if e.modality == "asserted"]

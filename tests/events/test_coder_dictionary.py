@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from eventkit import coder_for
+from eventkit import asserted, coder_for
 
 from eventwire.events.lexicon import load_lexicon
-from eventwire.models import Event
 
 
 @pytest.fixture()
@@ -14,35 +13,30 @@ def code(pipeline):  # type: ignore[no-untyped-def]
     return coder_for(pipeline)
 
 
-def _asserted(events: list[Event]) -> list[tuple[str, str, str]]:
-    return [(e.code, (e.source.code or "") if e.source else "", (e.target.code or "") if e.target else "")
-            for e in events if e.modality == "asserted"]
-
-
 # Counterexamples: each once coded what the sentence does not say.
 def test_coder_dictionary_refusal_to_allow_is_no_threat_and_no_hosting(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("India said it would not allow Pakistan to host the cricket tournament."))
+    got = asserted(code("India said it would not allow Pakistan to host the cricket tournament."))
     assert not any(c.startswith("13") for c, _, _ in got)
     assert not any(c == "043" for c, _, _ in got)
 
 
 def test_coder_dictionary_not_accepting_a_result_is_no_threat(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("The opposition leader said his party will not accept the election result."))
+    got = asserted(code("The opposition leader said his party will not accept the election result."))
     assert not any(c.startswith("13") for c, _, _ in got)
 
 
 def test_coder_dictionary_release_place_is_not_the_accuser(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("A report released in London alleged that Nigeria's army tortured detainees."))
+    got = asserted(code("A report released in London alleged that Nigeria's army tortured detainees."))
     assert not any(s.startswith("GBR") for _, s, _ in got)
     # the reported act itself is still coded
     assert any(c.startswith("18") and s.startswith("NGA") for c, s, _ in got)
 
 
 def test_coder_dictionary_press_conference_is_no_meeting(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("The Kenyan president spoke at a news conference with reporters."))
+    got = asserted(code("The Kenyan president spoke at a news conference with reporters."))
     assert not any(c.startswith("04") for c, _, _ in got)
     # a meeting with another party at a press event still is one
-    got = _asserted(code("The Kenyan president held talks with Tanzania's president in Nairobi."))
+    got = asserted(code("The Kenyan president held talks with Tanzania's president in Nairobi."))
     assert any(c.startswith("04") and s.startswith("KEN") and t.startswith("TZA") for c, s, t in got)
 
 
@@ -91,13 +85,13 @@ def test_coder_dictionary_null_code_blocks_and_says_so(pipeline) -> None:  # typ
 
 # Wire copy: datelines and weapons.
 def test_coder_dictionary_dateline_is_not_the_subject(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("GAZA CITY, Palestinian Territories: Four children were killed in Israeli tank shelling "
+    got = asserted(code("GAZA CITY, Palestinian Territories: Four children were killed in Israeli tank shelling "
                          "on Friday, medics said."))
     assert any(c.startswith("19") and s.startswith("ISR") for c, s, _ in got)
 
 
 def test_coder_dictionary_weapon_user_in_passive(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("The airliner was shot down by a missile believed to be fired by Syrian rebels."))
+    got = asserted(code("The airliner was shot down by a missile believed to be fired by Syrian rebels."))
     assert any(s.startswith("SYR") for _, s, _ in got)
 
 
@@ -120,34 +114,34 @@ def test_coder_dictionary_past_participle_in_passing_is_no_event(code) -> None: 
 
 
 def test_coder_dictionary_medics_reporting_deaths_accuse_no_one(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Three civilians were killed in Israeli shelling in Gaza on Friday, medics said."))
+    got = asserted(code("Three civilians were killed in Israeli shelling in Gaza on Friday, medics said."))
     assert any(c.startswith("19") and s.startswith("ISR") for c, s, _ in got)
     assert not any(c.startswith("11") for c, _, _ in got)
     # a party reporting another's violence still accuses it
-    got = _asserted(code("Hamas said Israeli troops killed three civilians in Gaza on Friday."))
+    got = asserted(code("Hamas said Israeli troops killed three civilians in Gaza on Friday."))
     assert any(c.startswith("112") and s.startswith("PSE") for c, s, _ in got)
 
 
 def test_coder_dictionary_own_null_row_for_a_sense_that_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
     # "appeal" as attraction, held by a stance, is no appeal for help (020)
-    assert not _asserted(code("Australia's tough stance on China holds appeal to voters in the north."))
-    got = _asserted(code("Kenya's president made an appeal to donors for aid."))
+    assert not asserted(code("Australia's tough stance on China holds appeal to voters in the north."))
+    got = asserted(code("Kenya's president made an appeal to donors for aid."))
     assert any(c.startswith("02") and s.startswith("KEN") for c, s, _ in got)
 
 
 def test_coder_dictionary_visit_without_destination_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Forty Indian teachers left at dawn for the rally."))
+    got = asserted(code("Forty Indian teachers left at dawn for the rally."))
     assert not any(c.startswith("04") for c, _, _ in got)
 
 
 def test_coder_dictionary_talks_go_both_ways(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("The US commander held talks with Lebanon's president in Beirut on Wednesday."))
+    got = asserted(code("The US commander held talks with Lebanon's president in Beirut on Wednesday."))
     assert any(c == "046" and s.startswith("USA") and t.startswith("LBN") for c, s, t in got)
     assert any(c == "046" and s.startswith("LBN") and t.startswith("USA") for c, s, t in got)
 
 
 def test_coder_dictionary_crowd_with_heavy_weapons_is_no_riot(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Georgian demonstrators launched missiles at the Georgian government."))
+    got = asserted(code("Georgian demonstrators launched missiles at the Georgian government."))
     assert any(c == "194" for c, _, _ in got) and not any(c.startswith("145") for c, _, _ in got)
-    got = _asserted(code("Georgian demonstrators attacked the police station in Tbilisi."))
+    got = asserted(code("Georgian demonstrators attacked the police station in Tbilisi."))
     assert any(c.startswith("145") for c, _, _ in got)

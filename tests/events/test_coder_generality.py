@@ -4,9 +4,7 @@ money and goods, crowds turning violent, participants placed by the event's coun
 from __future__ import annotations
 
 import pytest
-from eventkit import coder_for
-
-from eventwire.models import Event
+from eventkit import asserted, coder_for
 
 
 @pytest.fixture()
@@ -14,126 +12,121 @@ def code(pipeline):  # type: ignore[no-untyped-def]
     return coder_for(pipeline)
 
 
-def _asserted(events: list[Event]) -> list[tuple[str, str, str]]:
-    return [(e.code, (e.source.code or "") if e.source else "", (e.target.code or "") if e.target else "")
-            for e in events if e.modality == "asserted"]
-
-
 def test_coder_generality_adverb_particles(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Peru's president stepped down on Monday."))
+    got = asserted(code("Peru's president stepped down on Monday."))
     assert any(c == "0831" and s.startswith("PER") for c, s, _ in got)
-    got = _asserted(code("The Libyan delegation walked out of the peace talks in Rome."))
+    got = asserted(code("The Libyan delegation walked out of the peace talks in Rome."))
     assert any(c == "164" and s.startswith("LBY") for c, s, _ in got)
     # "stepped up" is not a resignation
-    assert not any(c.startswith("083") for c, _, _ in _asserted(code("Peru's president stepped up security.")))
+    assert not any(c.startswith("083") for c, _, _ in asserted(code("Peru's president stepped up security.")))
 
 
 def test_coder_generality_amounts(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Norway pledged $200 million in reconstruction aid to Sudan."))
+    got = asserted(code("Norway pledged $200 million in reconstruction aid to Sudan."))
     assert any(c.startswith("033") and s.startswith("NOR") and t.startswith("SDN") for c, s, t in got)
-    got = _asserted(code("Qatar gave Jordan $500 million."))
+    got = asserted(code("Qatar gave Jordan $500 million."))
     assert any(c == "071" and s.startswith("QAT") and t.startswith("JOR") for c, s, t in got)
-    got = _asserted(code("India sent ten tonnes of medical supplies to Sri Lanka."))
+    got = asserted(code("India sent ten tonnes of medical supplies to Sri Lanka."))
     assert any(c == "073" and s.startswith("IND") and t.startswith("LKA") for c, s, t in got)
 
 
 def test_coder_generality_crowd_violence(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Kenyan protesters torched a police station in Nairobi."))
+    got = asserted(code("Kenyan protesters torched a police station in Nairobi."))
     assert any(c == "145" and s.startswith("KEN") for c, s, _ in got)
     # soldiers doing the same are not protesting
-    got = _asserted(code("Kenyan soldiers torched a police station in Nairobi."))
+    got = asserted(code("Kenyan soldiers torched a police station in Nairobi."))
     assert got and not any(c.startswith("14") for c, _, _ in got)
 
 
 def test_coder_generality_countryless_target_takes_place(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Police detained dozens of protesters in Caracas on Sunday."))
+    got = asserted(code("Police detained dozens of protesters in Caracas on Sunday."))
     assert not got or all(not t.startswith("---") for _, _, t in got)
-    got = _asserted(code("Egyptian police arrested dozens of protesters on Friday."))
+    got = asserted(code("Egyptian police arrested dozens of protesters on Friday."))
     assert any(c.startswith("173") and t.startswith("EGY") for c, _, t in got)
 
 
 def test_coder_generality_visits_need_a_country(code) -> None:  # type: ignore[no-untyped-def]
-    assert not any(c.startswith("04") for c, _, _ in _asserted(code("Thousands of tourists visited Rome last week.")))
-    assert any(c == "042" for c, _, _ in _asserted(code("The Chilean president visited Rome last week.")))
+    assert not any(c.startswith("04") for c, _, _ in asserted(code("Thousands of tourists visited Rome last week.")))
+    assert any(c == "042" for c, _, _ in asserted(code("The Chilean president visited Rome last week.")))
 
 
-def test_coder_generality_conditional_threat_is_asserted(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Japan threatened Russia with sanctions if it did not withdraw."))
+def test_coder_generality_conditional_threat_isasserted(code) -> None:  # type: ignore[no-untyped-def]
+    got = asserted(code("Japan threatened Russia with sanctions if it did not withdraw."))
     assert any(c.startswith("13") and s.startswith("JPN") and t.startswith("RUS") for c, s, t in got)
     # a conditional attack stays hypothetical
-    assert not _asserted(code("Russia would attack Japan if it joined the alliance."))
+    assert not asserted(code("Russia would attack Japan if it joined the alliance."))
 
 
 def test_coder_generality_polysemous_hit(code) -> None:  # type: ignore[no-untyped-def]
-    assert not _asserted(code("Japanese shares hit a record high on Monday."))
-    got = _asserted(code("Turkish jets struck Kurdish targets in northern Iraq."))
+    assert not asserted(code("Japanese shares hit a record high on Monday."))
+    got = asserted(code("Turkish jets struck Kurdish targets in northern Iraq."))
     assert any(c.startswith("19") and s.startswith("TUR") for c, s, _ in got)
 
 
 def test_coder_generality_missile_launch_without_target(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Pakistan launched a new cruise missile on Tuesday."))
+    got = asserted(code("Pakistan launched a new cruise missile on Tuesday."))
     assert any(c == "150" and s.startswith("PAK") for c, s, _ in got)
-    got = _asserted(code("Hamas fired rockets at Israel on Tuesday."))
+    got = asserted(code("Hamas fired rockets at Israel on Tuesday."))
     assert any(c.startswith("19") for c, _, _ in got)
 
 
 def test_coder_generality_demand_with_uncoded_clause(code) -> None:  # type: ignore[no-untyped-def]
     # the demand stands on its own when what is demanded has no code of its own
-    got = _asserted(code("Lithuania demanded that Belarus compensate the farmers."))
+    got = asserted(code("Lithuania demanded that Belarus compensate the farmers."))
     assert any(c.startswith("10") and s.startswith("LTU") and t.startswith("BLR") for c, s, t in got)
     # a coded clause is still read through the demand frame (one event, the specific demand code)
-    got = _asserted(code("The rebels demanded that Kabul release their commanders."))
+    got = asserted(code("The rebels demanded that Kabul release their commanders."))
     assert [c for c, _, _ in got if c.startswith("10")] == ["1053"]
     # a negated demand is not asserted
     assert not any(c.startswith("10") for c, _, _ in
-                   _asserted(code("Lithuania did not demand that Belarus compensate the farmers.")))
+                   asserted(code("Lithuania did not demand that Belarus compensate the farmers.")))
 
 
 def test_coder_generality_owner_of_seized_property(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Ukrainian border guards seized a Moldovan cargo ship."))
+    got = asserted(code("Ukrainian border guards seized a Moldovan cargo ship."))
     assert any(c == "1711" and s.startswith("UKR") and t.startswith("MDA") for c, s, t in got)
     # nothing owned by an actor: no target is invented
-    got = _asserted(code("Ukrainian border guards seized the cargo."))
+    got = asserted(code("Ukrainian border guards seized the cargo."))
     assert any(c == "1711" and s.startswith("UKR") and t == "" for c, s, t in got)
 
 
 def test_coder_generality_welcomed_decision_is_praise(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Chile welcomed Bolivia's decision to return to the negotiating table."))
+    got = asserted(code("Chile welcomed Bolivia's decision to return to the negotiating table."))
     assert not any(c == "043" for c, _, _ in got)
     assert any(c == "051" and s.startswith("CHL") for c, s, _ in got)
     # welcoming a person is still hosting
-    got = _asserted(code("Chile welcomed the Bolivian foreign minister."))
+    got = asserted(code("Chile welcomed the Bolivian foreign minister."))
     assert any(c == "043" and s.startswith("CHL") for c, s, _ in got)
 
 
 def test_coder_generality_joint_projects(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Ghana and Togo set up a joint commission on border security."))
+    got = asserted(code("Ghana and Togo set up a joint commission on border security."))
     assert {(c, s[:3], t[:3]) for c, s, t in got if c.startswith("06")} >= {("060", "GHA", "TGO"), ("060", "TGO", "GHA")}
     assert not any(c.startswith("06") for c, _, _ in
-                   _asserted(code("Ghana refused to set up a joint commission with Togo.")))
+                   asserted(code("Ghana refused to set up a joint commission with Togo.")))
 
 
 def test_coder_generality_rejected_proposal_author_is_target(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Serbia rejected a Croatian proposal for talks on the border."))
+    got = asserted(code("Serbia rejected a Croatian proposal for talks on the border."))
     assert any(c.startswith("12") and s.startswith("SRB") and t.startswith("HRV") for c, s, t in got)
     # a proposal with no author named: no target is invented
-    got = _asserted(code("Serbia rejected the proposal for talks on the border."))
+    got = asserted(code("Serbia rejected the proposal for talks on the border."))
     assert any(c.startswith("12") and s.startswith("SRB") and t == "" for c, s, t in got)
 
 
 def test_coder_generality_stone_throwing(code) -> None:  # type: ignore[no-untyped-def]
-    got = _asserted(code("Turkish demonstrators threw stones at Greek riot police."))
+    got = asserted(code("Turkish demonstrators threw stones at Greek riot police."))
     assert any(c == "145" and s.startswith("TUR") and t.startswith("GRC") for c, s, t in got)
     # throwing something that is not a missile of protest is no event
-    assert not _asserted(code("The Turkish goalkeeper threw the ball to a Greek defender."))
+    assert not asserted(code("The Turkish goalkeeper threw the ball to a Greek defender."))
 
 
 def test_coder_generality_rounds_and_waves(code) -> None:  # type: ignore[no-untyped-def]
     # "a round of", "a wave of": the event is what the round is of
-    got = _asserted(code("Azerbaijan and Armenia held a third round of talks in Moscow."))
+    got = asserted(code("Azerbaijan and Armenia held a third round of talks in Moscow."))
     assert any(c.startswith("04") and s.startswith("AZE") and t.startswith("ARM") for c, s, t in got)
-    got = _asserted(code("Turkey launched a new wave of air strikes on Kurdish militants in Iraq."))
+    got = asserted(code("Turkey launched a new wave of air strikes on Kurdish militants in Iraq."))
     assert any(c.startswith("19") and s.startswith("TUR") for c, s, _ in got)
     assert not any(c.startswith("04") for c, _, _ in got)
     # a round that is not of anything is not a meeting
-    assert not _asserted(code("The Peruvian election will be held in two rounds."))
+    assert not asserted(code("The Peruvian election will be held in two rounds."))
