@@ -145,3 +145,11 @@ def test_coder_dictionary_crowd_with_heavy_weapons_is_no_riot(code) -> None:  # 
     assert any(c == "194" for c, _, _ in got) and not any(c.startswith("145") for c, _, _ in got)
     got = asserted(code("Georgian demonstrators attacked the police station in Tbilisi."))
     assert any(c.startswith("145") for c, _, _ in got)
+
+
+def test_coder_dictionary_result_participle_beside_an_accusation(code) -> None:  # type: ignore[no-untyped-def]
+    # "shelled ..., killing six": one act, even when a reporting party's accusation is derived from it
+    got = asserted(code("Russian forces shelled the city of Kharkiv overnight, killing six civilians, "
+                        "Ukrainian officials said."))
+    assert [c for c, _, _ in got if c.startswith("19")] == ["194"]
+    assert any(c == "1123" and s.startswith("UKR") for c, s, _ in got)

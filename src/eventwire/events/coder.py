@@ -117,7 +117,8 @@ class Coder:
 
     # 2. Drop readings another reading has used up, and readings that cannot give an event.
     def _settle(self, readings: list[Reading]) -> None:
-        by_trigger = {r.trigger.i: r for r in readings if r.dropped is None}
+        # a trigger's own reading, not one derived from it (the accusation beside a reported attack)
+        by_trigger = {r.trigger.i: r for r in readings if r.dropped is None and r.origin is None}
         for r in readings:
             # "bombarded the city, killing eight people": the participle tells the result of the same act
             t = r.trigger
