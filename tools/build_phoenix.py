@@ -38,7 +38,7 @@ these files by hand: change the converter and rebuild (`--check` verifies they a
 
 Hand-written files under `codebook/` and `codebook/actors/` stay eventwire's own; where both name
 the same thing, which one wins is documented with the loader that reads these files
-(`eventwire.events.lexicon`, `eventwire.actors.lexicon`) and in `docs/events.md`.
+(`eventwire.events.lexicon`, `eventwire.actors.phoenix`) and in `docs/events.md`.
 
 ## Entries converted and dropped, per dictionary form
 
