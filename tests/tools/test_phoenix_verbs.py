@@ -111,3 +111,18 @@ def test_phoenix_verbs_build_blocks_voices_and_counts(sample: Path) -> None:
 
 def test_phoenix_verbs_build_is_deterministic(sample: Path) -> None:
     assert phoenix_verbs.build(sample)[0] == phoenix_verbs.build(sample)[0]
+
+
+def test_phoenix_build_regenerates_every_shipped_file_identically() -> None:
+    """The whole driver (verbs, actors, README with the counts, licence): what ships is what a rebuild gives."""
+    import build_phoenix
+
+    from sharedkit import shared_or_skip
+
+    src = shared_or_skip("reference", "phoenix", "CAMEO.2.0.txt").parent
+    files, counts = build_phoenix.build(src)
+    shipped = ROOT / "src" / "eventwire" / "codebook" / "phoenix"
+    assert sorted(p.name for p in shipped.iterdir() if p.is_file()) == sorted(files)
+    for name, text in files.items():
+        assert (shipped / name).read_bytes() == text.encode("utf-8"), f"{name} is stale: run tools/build_phoenix.py"
+    assert any(c.form == "patterns" and c.converted > 4000 for c in counts)
