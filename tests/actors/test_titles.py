@@ -87,3 +87,10 @@ def test_titles_ordinary_noun_without_actor_words_is_no_actor(resolve) -> None:
 ])
 def test_titles_wire_abbreviations(resolve, text: str, word: str, want: str) -> None:
     assert code(resolve(text), word) == want
+
+
+def test_titles_name_before_and_is_its_own_actor(resolve) -> None:
+    # the tagger reads the sentence-initial "Trump" as an adjective of "leader": still two people
+    t = resolve("Trump and Chinese leader Xi Jinping have been expected to sign a trade deal.", published="2019-11-19")
+    assert code(t, "Trump") == "USAGOV"
+    assert code(t, "Xi") == "CHNGOV"

@@ -153,3 +153,11 @@ def test_coder_dictionary_result_participle_beside_an_accusation(code) -> None: 
                         "Ukrainian officials said."))
     assert [c for c, _, _ in got if c.startswith("19")] == ["194"]
     assert any(c == "1123" and s.startswith("UKR") for c, s, _ in got)
+
+
+def test_coder_dictionary_both_named_parties_act(code) -> None:  # type: ignore[no-untyped-def]
+    got = asserted(code("Trump and Chinese leader Xi Jinping met in Osaka on Saturday.", published="2019-06-29"))
+    assert any(s == "USAGOV" and t == "CHNGOV" for _, s, t in got)
+    got = asserted(code("Trump and Chinese leader Xi Jinping have been expected to sign a trade deal.",
+                        published="2019-11-19"))
+    assert {"USAGOV", "CHNGOV"} <= {s for _, s, _ in got}

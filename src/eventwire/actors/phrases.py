@@ -116,8 +116,9 @@ def np_head(tok: Token) -> Token:
 def group_phrases(doc: Doc, atoms: list[Atom], lex: Lexicon) -> list[Phrase]:
     """One phrase per noun that atoms modify or are; nested phrases fold into the outer one."""
     by_head: dict[int, list[Atom]] = {}
+    split = [a for a in atoms if _coordinated_name(doc, a)]
     for a in atoms:
-        by_head.setdefault(np_head(atom_root(doc, a)).i, []).append(a)
+        by_head.setdefault(a.end - 1 if a in split else np_head(atom_root(doc, a)).i, []).append(a)
     phrases = []
     for head_i, group in by_head.items():
         if doc[head_i].ent_type_ in ("DATE", "TIME") and not any(a.start <= head_i < a.end for a in group):
@@ -137,6 +138,9 @@ def group_phrases(doc: Doc, atoms: list[Atom], lex: Lexicon) -> list[Phrase]:
                     and not any(a.start <= j < a.end for a in group):
                 start = j + 1
                 break
+        for a in split:  # the phrase starts after a name coordinated before it
+            if a not in group and start <= a.start and a.end < head_i:
+                start = max(start, a.end + 1)
         phrases.append(Phrase(start, end, head_i, sorted(group, key=lambda a: a.start)))
     phrases.sort(key=lambda p: (p.end - p.start), reverse=True)
     kept: list[Phrase] = []
@@ -159,6 +163,15 @@ def group_phrases(doc: Doc, atoms: list[Atom], lex: Lexicon) -> list[Phrase]:
             else:
                 nxt.start = prev.end
     return [p for p in kept if p.start < p.end and p.start <= p.head < p.end]
+
+
+def _coordinated_name(doc: Doc, atom: Atom) -> bool:
+    """A known person joined by "and" to the next noun phrase but parsed as its modifier: "Trump and Chinese
+    leader Xi Jinping" (the tagger read the sentence-initial "Trump" as an adjective). Two actors, not one."""
+    person = atom.kind == "person" or any(e.kind in ("person", "user") for e in atom.entries)
+    if not person or atom.end + 1 >= len(doc) or doc[atom.end].lower_ not in ("and", "&"):
+        return False
+    return atom_root(doc, atom).dep_ in PREMOD and doc[atom.end].dep_ == "cc"
 
 
 def _hyphen_modifier(doc: Doc, group: list[Atom], head_i: int, lex: Lexicon) -> bool:

@@ -118,6 +118,12 @@ class Actors:
         """A mention with the mentions coordinated with it: conjuncts of any of its words ("Barack Obama and
         Vladimir Putin" parsed oddly), and those the actors stage linked ("US and British activists")."""
         out = [who, *(w for w in found if w is not None)]
+        # "Trump and Chinese leader Xi Jinping" with "Trump" parsed as a modifier: the name before "and"
+        if who.token >= 2 and self.doc[who.token - 1].dep_ == "cc" and self.doc[who.token - 1].lower_ in ("and", "&"):
+            before = self.doc[who.token - 2]
+            prev = self.at(before)
+            if prev is not None and before.dep_ in ("amod", "compound", "nmod") and before.head.i >= who.token:
+                out.append(prev)
         if who.end > who.token:
             for i in range(who.token, who.end):
                 for c in self.doc[i].children:
