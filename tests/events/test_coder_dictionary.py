@@ -161,3 +161,12 @@ def test_coder_dictionary_both_named_parties_act(code) -> None:  # type: ignore[
     got = asserted(code("Trump and Chinese leader Xi Jinping have been expected to sign a trade deal.",
                         published="2019-11-19"))
     assert {"USAGOV", "CHNGOV"} <= {s for _, s, _ in got}
+
+
+def test_coder_dictionary_siege_impeachment_and_police_at_home(code) -> None:  # type: ignore[no-untyped-def]
+    got = asserted(code("Hong Kong police laid siege to a university and threatened to use live ammunition.",
+                        published="2019-11-18"))
+    # the siege (191) and the threat (137); police act at home, so the university is Hong Kong's
+    assert ("191", "HKGCOP", "HKGEDU") in got and any(c == "137" and t == "HKGEDU" for c, _, t in got)
+    got = asserted(code("The House of Representatives impeached President Trump on Wednesday.", published="2019-12-19"))
+    assert ("1121", "USALEG", "USAGOV") in got

@@ -251,16 +251,18 @@ class Coder:
     def _localize(self, who: Who, other: Who | None, place: Place | None, code: str) -> tuple[Who, str]:
         """A participant the actors stage left without a country ("protesters", "civilians", "the finance
         minister") takes the country of the event's place; failing that, the target of a domestic kind of
-        event (coercion, repression, demands ...) by a state body takes that body's country."""
+        event (coercion, repression, demands ...) by a state body, or of anything police and courts do (they act at
+        home: `home_sector`), takes that body's country."""
         ref = who.ref
         if ref.country or not (ref.code or "").startswith("---"):
             return who, ""
         country, why = None, ""
         if place is not None and place.country:
             country, why = place.country, "+country:place"
-        elif other is not None and other.ref.country and code[:2] in self.lex.cue("domestic_root") and (
-                (other.ref.sector or "").upper() in {x.upper() for x in self.lex.cue("state_sector")}
-                or (not other.ref.sector and other.ref.code == other.ref.country)):
+        elif other is not None and other.ref.country and (
+                code[:2] in self.lex.cue("domestic_root") or (other.ref.sector or "").lower() in self.lex.cue("home_sector")
+        ) and ((other.ref.sector or "").upper() in {x.upper() for x in self.lex.cue("state_sector")}
+               or (not other.ref.sector and other.ref.code == other.ref.country)):
             country, why = other.ref.country, "+country:source"
         if country is None:
             return who, ""
