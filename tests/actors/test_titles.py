@@ -94,3 +94,11 @@ def test_titles_name_before_and_is_its_own_actor(resolve) -> None:
     t = resolve("Trump and Chinese leader Xi Jinping have been expected to sign a trade deal.", published="2019-11-19")
     assert code(t, "Trump") == "USAGOV"
     assert code(t, "Xi") == "CHNGOV"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The defendant denied the charges in court.", "defendant"),
+    ("Police arrested two suspects on Monday.", "suspects"),
+])
+def test_titles_people_in_a_criminal_case(resolve, text: str, word: str) -> None:
+    assert code(resolve(text), word) == "---CRM"
