@@ -170,3 +170,9 @@ def test_coder_dictionary_siege_impeachment_and_police_at_home(code) -> None:  #
     assert ("191", "HKGCOP", "HKGEDU") in got and any(c == "137" and t == "HKGEDU" for c, _, t in got)
     got = asserted(code("The House of Representatives impeached President Trump on Wednesday.", published="2019-12-19"))
     assert ("1121", "USALEG", "USAGOV") in got
+
+
+@pytest.mark.parametrize("text", ["Mr. Trump wasn’t satisfied with the offer.", "Mr. Trump wasn't satisfied with the offer."])
+def test_coder_dictionary_typographic_negation(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in code(text, published="2019-11-18") if e.code.startswith("05")]
+    assert events and all(e.modality == "negated" for e in events)

@@ -20,6 +20,7 @@ from ..errors import Errors, EventwireError
 from ..models import Article
 from .datelines import add_datelines
 from .lemmas import cache_lemmatizer
+from .negation import add_negation
 from .ruler import speed_up_attribute_ruler
 
 # A paragraph with its trailing blank lines, so the joined Doc reproduces the text exactly.
@@ -42,6 +43,7 @@ def _load(name: str) -> Language:
     speed_up_attribute_ruler(nlp)
     cache_lemmatizer(nlp)
     add_datelines(nlp)
+    add_negation(nlp)
     return nlp
 
 
