@@ -176,3 +176,10 @@ def test_coder_dictionary_siege_impeachment_and_police_at_home(code) -> None:  #
 def test_coder_dictionary_typographic_negation(code, text: str) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in code(text, published="2019-11-18") if e.code.startswith("05")]
     assert events and all(e.modality == "negated" for e in events)
+
+
+def test_coder_dictionary_no_comment_and_testimony(code) -> None:  # type: ignore[no-untyped-def]
+    assert ("011", "KENGOV", "") in asserted(code("Kenya's foreign ministry would not comment on the report."))
+    assert not asserted(code("Kenya's foreign ministry commented on the report."))
+    got = asserted(code("The former US ambassador testified before the Senate on Friday.", published="2019-11-18"))
+    assert any(c == "010" and s.startswith("USA") and t.startswith("USA") for c, s, t in got)

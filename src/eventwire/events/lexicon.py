@@ -69,6 +69,7 @@ class Pattern:
         n += 1 if self.subjects else 0
         n += 1 if self.governors else 0
         n += 1 if self.flags & {"actorobj", "objperson"} else 0
+        n += 1 if self.flags & {"negonly", "negfuture"} else 0  # the negation is part of the pattern
         return n
 
 
