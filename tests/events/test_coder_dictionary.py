@@ -182,4 +182,4 @@ def test_coder_dictionary_no_comment_and_testimony(code) -> None:  # type: ignor
     assert ("011", "KENGOV", "") in asserted(code("Kenya's foreign ministry would not comment on the report."))
     assert not asserted(code("Kenya's foreign ministry commented on the report."))
     got = asserted(code("The former US ambassador testified before the Senate on Friday.", published="2019-11-18"))
-    assert any(c == "010" and s.startswith("USA") and t.startswith("USA") for c, s, t in got)
+    assert any(c == "010" and s.startswith("USA") and t.endswith("LEG") for c, s, t in got)
