@@ -102,3 +102,11 @@ def test_titles_name_before_and_is_its_own_actor(resolve) -> None:
 ])
 def test_titles_people_in_a_criminal_case(resolve, text: str, word: str) -> None:
     assert code(resolve(text), word) == "---CRM"
+
+
+@pytest.mark.parametrize(("text", "word", "want"), [
+    ("The Trump administration imposed tariffs on China.", "administration", "USAGOV"),
+    ("The Putin government expelled two diplomats.", "government", "RUSGOV"),
+])
+def test_titles_leader_names_the_institution(resolve, text: str, word: str, want: str) -> None:
+    assert code(resolve(text, published="2019-11-18"), word) == want

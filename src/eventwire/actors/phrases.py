@@ -165,6 +165,17 @@ def group_phrases(doc: Doc, atoms: list[Atom], lex: Lexicon) -> list[Phrase]:
     return [p for p in kept if p.start < p.end and p.start <= p.head < p.end]
 
 
+def _leader_country(mods: list[Atom]) -> str | None:
+    """"the Trump administration", "the Putin government": a known person naming an institution gives its country
+    (the one country every dictionary entry of that person has, whatever the date)."""
+    for a in mods:
+        people = [e for e in a.entries if e.kind in ("person", "user")]
+        countries = {e.code[:3] for e in people if e.code and not e.code.startswith(NON_COUNTRY)}
+        if people and len(countries) == 1 and all(not e.code.startswith(NON_COUNTRY) for e in people):
+            return countries.pop()
+    return None
+
+
 def _coordinated_name(doc: Doc, atom: Atom) -> bool:
     """A known person joined by "and" to the next noun phrase but parsed as its modifier: "Trump and Chinese
     leader Xi Jinping" (the tagger read the sentence-initial "Trump" as an adjective). Two actors, not one."""
@@ -250,6 +261,8 @@ def code_phrase(doc: Doc, ph: Phrase, lex: Lexicon) -> list[tuple[int, int, Spec
         if split:
             return _split(doc, ph, split, spec)
     _apply_mods(spec, countries, named)
+    if head is not None and head.kind == "role" and spec.prefix is None:
+        spec.prefix = _leader_country(mods)
     if head is None:
         return _code_thing(doc, ph, spec, lex, countries, named, bool(roles))
     if head.kind == "platform" or (head.kind == "country" and against(doc, head, lex)):
