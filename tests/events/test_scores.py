@@ -92,7 +92,7 @@ def test_scores_aeb_gold_is_a_coded_sample() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("split", "recall", "precision"), [("dev", 0.05, 0.18), ("holdout", 0.02, 0.10)])
+@pytest.mark.parametrize(("split", "recall", "precision"), [("dev", 0.08, 0.24), ("holdout", 0.02, 0.10)])
 def test_scores_aeb_gold_floors(tmp_path: Path, split: str, recall: float, precision: float) -> None:
     """Real news sentences coded by hand before the coder saw them (tests/events/aeb_gold.jsonl). The figures are
     low (docs/events.md says why); the floors keep them from sinking further while the coder is worked on."""
