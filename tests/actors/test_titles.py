@@ -110,3 +110,8 @@ def test_titles_people_in_a_criminal_case(resolve, text: str, word: str) -> None
 ])
 def test_titles_leader_names_the_institution(resolve, text: str, word: str, want: str) -> None:
     assert code(resolve(text, published="2019-11-18"), word) == want
+
+
+def test_titles_legislative_committees_are_legislative(resolve) -> None:
+    t = resolve("The ambassador testified before the House Intelligence Committee on Friday.")
+    assert code(t, "Committee") == "---LEG"
