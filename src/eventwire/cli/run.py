@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import Errors, EventwireError
-from ..ingest import is_url, read_inputs
+from ..ingest import looks_like_url, read_inputs
 from ..runners import ENGINES, Outcome, default_workers, run_job
 from ..samples import sample_documents
 from ..store import Store
@@ -112,7 +112,8 @@ def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl =
         raise typer.Exit(2)
     n_workers = workers or default_workers()
     for item in inputs or []:  # fail before anything is stored, as a usage error
-        if item != "-" and not is_url(item) and not Path(item).exists():
+        # A malformed URL is not a missing file: it becomes its document's error (E019) and the run goes on.
+        if item != "-" and not looks_like_url(item) and not Path(item).exists():
             _fail(EventwireError(Errors.E060, path=item))
     counts: Counter[str] = Counter()
     totals: dict[str, int] = {}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import zlib
+from typing import IO, Protocol, cast
 
 from charset_normalizer import from_bytes
 
@@ -15,18 +17,43 @@ GZIP_MAGIC = b"\x1f\x8b"
 # none, binary data is full of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BINARY_SHARE = 0.05
+
+
+class ByteStream(Protocol):
+    """What the readers need of a binary stream (a file, a gzip stream, stdin's buffer)."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
+
+    def readline(self, size: int = ..., /) -> bytes: ...
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{2,40})""", re.IGNORECASE)
+
+
+def read_capped(stream: ByteStream, what: object, limit: int) -> bytes:
+    """All of ``stream`` when it holds at most ``limit`` bytes; E004 (skipped) when it holds more.
+
+    Never reads more than ``limit + 1`` bytes, so a gzip stream that expands a thousandfold is
+    refused after decompressing just past the limit, not after decompressing all of it.
+    """
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise DocumentError(Errors.E004, "skipped", what=what, size=f"over {limit}", limit=limit)
+    return data
+
+
+def gunzip_stream(stream: ByteStream, what: object, limit: int) -> bytes:
+    """Decompress a gzip stream, refusing a truncated stream and output over ``limit`` bytes."""
+    try:
+        with gzip.GzipFile(fileobj=cast(IO[bytes], stream), mode="rb") as unzipped:
+            return read_capped(unzipped, what, limit)
+    except (OSError, EOFError, zlib.error) as err:
+        raise DocumentError(Errors.E006, what=what, cause=err) from err
 
 
 def gunzip(raw: bytes, what: object, limit: int) -> bytes:
     """Decompress gzip data, refusing a truncated stream and output over ``limit`` bytes."""
-    try:
-        out = gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error) as err:
-        raise DocumentError(Errors.E006, what=what, cause=err) from err
-    if len(out) > limit:
-        raise DocumentError(Errors.E004, "skipped", what=what, size=len(out), limit=limit)
-    return out
+    return gunzip_stream(io.BytesIO(raw), what, limit)
 
 
 def _looks_binary(text: str) -> bool:

@@ -22,7 +22,7 @@ import feedparser
 from ..config import Config
 from ..errors import DocumentError, Errors
 from ..models import Document
-from .fetch import Fetcher, is_url
+from .fetch import Fetcher, is_url, looks_like_url, url_problem
 from .ids import stable_id
 
 _FEED_ROOT = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*>\s*)*<(rss|feed|rdf:RDF)\b",
@@ -123,6 +123,12 @@ def entry_document(entry: FeedEntry, config: Config, fetcher: Fetcher,
     from .urls import read_url  # urls imports feeds: a feed URL expands into its entries
 
     date = _entry_date(entry.data) or published
+    problem = url_problem(entry.link) if looks_like_url(entry.link) else None
+    if problem is not None:  # a publisher's typo (or worse) is this entry's reason, not the end of the run
+        err = DocumentError(Errors.E019, what=f"the link of entry {entry.n} of the feed {entry.origin}",
+                            text=entry.link[:200], cause=problem)
+        yield Document(id=stable_id(entry.link), origin=f"{entry.origin}#{entry.n}", status="error", reason=str(err))
+        return
     if entry.link and is_url(entry.link):
         yield from read_url(entry.link, config, fetcher, published=date, title=entry.title, source=entry.source,
                             expand_feeds=False)

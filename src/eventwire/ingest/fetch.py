@@ -8,6 +8,7 @@ a Document with status error and a reason (see :func:`eventwire.ingest.urls.read
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,10 +49,35 @@ class Fetched:
         return self.media_type in HTML_TYPES
 
 
+_URL_START = re.compile(r"\s*https?://", re.IGNORECASE)
+
+
+def looks_like_url(text: str) -> bool:
+    """True for text that starts like an http(s) URL, well formed or not (``https://[::1`` too)."""
+    return bool(_URL_START.match(text))
+
+
+def url_problem(text: str) -> str | None:
+    """Why ``text`` is not a usable absolute http(s) URL, or None when it is one.
+
+    urllib raises ValueError for a bracketed host left open or a port out of range; one such URL
+    in a feed or a list must become that document's reason, not stop the run, so it is asked here.
+    """
+    try:
+        parts = urlsplit(text.strip())
+        _ = parts.port  # parsed lazily: an out-of-range or non-numeric port raises only here
+    except ValueError as err:
+        return str(err)
+    if parts.scheme.lower() not in ("http", "https"):
+        return "not http or https"
+    if not parts.hostname:
+        return "no host"
+    return None
+
+
 def is_url(text: str) -> bool:
-    """True for an absolute http(s) URL."""
-    parts = urlsplit(text.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """True for a well-formed absolute http(s) URL (never raises, whatever the text)."""
+    return url_problem(text) is None
 
 
 class Fetcher:

@@ -10,7 +10,7 @@ Which reader reads a file is decided by its suffixes (an optional ``.gz`` last):
 ``.txt .text .md``    one plain-text document (HTML inside is recognised)
 ``.html .htm``        one HTML page
 ``.json``             one document object, or a list of them (CONTRACT.md)
-``.jsonl .ndjson``    one document object a line
+``.jsonl .ndjson``    one document object a line, streamed (limit per line)
 ``.rss .atom .xml``   a feed: each entry's link is fetched
 ``.warc``             a WARC archive: its HTML responses (gzip read by warcio)
 ``.urls``             one URL a line, each fetched (feeds expanded)
@@ -22,26 +22,31 @@ An argument that is an http(s) URL is fetched: a page, or a feed whose entries a
 from __future__ import annotations
 
 import fnmatch
+import gzip
+import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, cast
 
 from ..config import Config
 from ..errors import DocumentError, Errors, InputError
 from ..models import Document
-from .decode import GZIP_MAGIC, decode, gunzip
+from .decode import GZIP_MAGIC, ByteStream, decode, gunzip, gunzip_stream, read_capped
 from .feeds import is_feed_bytes, read_feed
-from .fetch import Fetcher, is_url
+from .fetch import Fetcher, looks_like_url
 from .ids import stable_id
+from .jsonl import document_from_object, failed, read_jsonl_lines, read_jsonl_text
 from .sniff import looks_html
 from .urls import read_url, read_url_list
 from .warc import read_warc
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"} | JSONL_SUFFIXES
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc"}
 URL_LIST_SUFFIXES = {".urls"}
@@ -65,54 +70,47 @@ def is_readable(path: Path) -> bool:
     return _kind(path)[0] in KNOWN
 
 
-def _failed(origin: str, err: DocumentError) -> Document:
-    return Document(id=stable_id(origin), origin=origin, status=err.status, reason=str(err))  # type: ignore[arg-type]
-
-
-def document_from_object(obj: Any, origin: str, published: str | None = None) -> Document:
-    """A JSON document object (CONTRACT.md) to a Document."""
-    if not isinstance(obj, dict):
-        raise DocumentError(Errors.E007, line=origin.rsplit(":", 1)[-1], what=origin, cause="not an object")
-    text, html = obj.get("text"), obj.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
-        raise DocumentError(Errors.E008, what=origin)
-    content = text if isinstance(text, str) else html
-    doc_id = obj.get("id")
-    return Document(
-        id=str(doc_id) if doc_id not in (None, "") else stable_id(obj.get("url"), content),
-        text=text if isinstance(text, str) else None,
-        html=html if isinstance(html, str) and not isinstance(text, str) else None,
-        title=obj.get("title") or None,
-        published=str(obj["published"]) if obj.get("published") else published,
-        url=obj.get("url") or None,
-        source=obj.get("source") or None,
-        origin=origin,
-    )
-
-
 def read_jsonl_stream(stream: Iterable[str], what: str, published: str | None = None) -> Iterator[Document]:
-    """One Document per JSON Lines line; a bad line gives an error Document with its line number."""
-    for n, line in enumerate(stream, 1):
-        line = line.strip()
-        if not line:
-            continue
-        origin = f"{what}:{n}"
-        try:
-            yield document_from_object(json.loads(line), origin, published)
-        except json.JSONDecodeError as err:
-            yield _failed(origin, DocumentError(Errors.E007, line=n, what=what, cause=err.msg))
-        except DocumentError as err:
-            yield _failed(origin, err)
+    """One Document per JSON Lines line of decoded text; a bad line gives an error Document with its line number."""
+    yield from read_jsonl_text(stream, what, Config().max_bytes, published)
 
 
-def read_stream(stream: IO[str], jsonl: bool, published: str | None = None, name: str = "stdin") -> Iterator[Document]:
-    """Read stdin (or any text stream): JSON Lines documents, or one plain text or HTML document."""
+def _binary(stream: IO[str] | IO[bytes]) -> ByteStream:
+    """The bytes under a stream: stdin's buffer, so that its bytes are decoded like a file's (decode.py).
+
+    Python decodes ``sys.stdin`` as UTF-8 with surrogate escapes, which lets bytes of any other
+    charset through as lone surrogates that no output can encode; reading the buffer avoids that.
+    An in-memory text stream (a notebook's, a test's) has no bytes under it and is encoded back.
+    """
+    if isinstance(stream.read(0), bytes):
+        return cast(ByteStream, stream)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return cast(ByteStream, buffer)
+    return io.BytesIO(cast(IO[str], stream).read().encode("utf-8", "surrogateescape"))
+
+
+def read_stream(stream: IO[str] | IO[bytes], jsonl: bool, published: str | None = None, name: str = "stdin",
+                limit: int | None = None) -> Iterator[Document]:
+    """Read stdin (or any stream): JSON Lines documents, or one plain text or HTML document.
+
+    JSON Lines are read a line at a time, ``limit`` bytes at most a line (``max_bytes`` of the
+    default config when not given); a single document is at most ``limit`` bytes.
+    """
+    limit = Config().max_bytes if limit is None else limit
+    binary = _binary(stream)
     if jsonl:
-        yield from read_jsonl_stream(stream, name, published)
+        yield from read_jsonl_lines(binary, name, limit, published)
         return
-    data = stream.read()
-    if not data.strip():
-        yield _failed(name, DocumentError(Errors.E002, "skipped", what=name))
+    try:
+        raw = read_capped(binary, name, limit)
+        if raw[:2] == GZIP_MAGIC:
+            raw = gunzip(raw, name, limit)
+        if not raw.strip():
+            raise DocumentError(Errors.E002, "skipped", what=name)
+        data = decode(raw, name)
+    except DocumentError as err:
+        yield failed(name, err)
         return
     yield _document_from_text(data, name, name, published)
 
@@ -124,16 +122,33 @@ def _document_from_text(data: str, origin: str, id_seed: str, published: str | N
 
 
 def _read_bytes(path: Path, gz: bool, config: Config) -> bytes:
-    size = path.stat().st_size
-    if size > config.max_bytes:
-        raise DocumentError(Errors.E004, "skipped", what=path, size=size, limit=config.max_bytes)
-    raw = path.read_bytes()
-    # A gzip stream is read as such whatever the file is called (servers save .html that is gzip).
-    if gz or raw[:2] == GZIP_MAGIC:
-        raw = gunzip(raw, path, config.max_bytes)
+    with path.open("rb") as f:
+        # A gzip stream is read as such whatever the file is called (servers save .html that is gzip).
+        if gz or f.peek(2)[:2] == GZIP_MAGIC:
+            raw = gunzip_stream(f, path, config.max_bytes)  # stops just past the limit: a gzip bomb costs little
+        else:
+            size = os.fstat(f.fileno()).st_size
+            if size > config.max_bytes:
+                raise DocumentError(Errors.E004, "skipped", what=path, size=size, limit=config.max_bytes)
+            raw = read_capped(f, path, config.max_bytes)
     if not raw.strip():
         raise DocumentError(Errors.E002, "skipped", what=path)
     return raw
+
+
+def _read_jsonl_file(path: Path, gz: bool, config: Config, published: str | None) -> Iterator[Document]:
+    """A JSON Lines file (gzipped or not) as a stream: one line in memory at a time, whatever the file's size."""
+    origin = str(path)
+    try:
+        f = path.open("rb")
+    except OSError as err:
+        yield failed(origin, DocumentError(Errors.E001, path=path, cause=err.strerror or err))
+        return
+    with f:
+        stream: ByteStream = f
+        if gz or f.peek(2)[:2] == GZIP_MAGIC:
+            stream = gzip.GzipFile(fileobj=f, mode="rb")  # decompressed as it is read, never whole
+        yield from read_jsonl_lines(stream, origin, config.max_bytes, published)
 
 
 def read_path(path: Path, config: Config, jsonl: bool = False, published: str | None = None,
@@ -144,6 +159,9 @@ def read_path(path: Path, config: Config, jsonl: bool = False, published: str | 
     if kind in WARC_SUFFIXES:
         yield from read_warc(path, config, published)  # warcio reads gzip itself, record by record
         return
+    if kind in JSONL_SUFFIXES or (jsonl and kind not in HTML_SUFFIXES | FEED_SUFFIXES | URL_LIST_SUFFIXES | {".json"}):
+        yield from _read_jsonl_file(path, gz, config, published)
+        return
     try:
         raw = _read_bytes(path, gz, config)
         if kind in FEED_SUFFIXES:
@@ -151,16 +169,14 @@ def read_path(path: Path, config: Config, jsonl: bool = False, published: str | 
             return
         data = decode(raw, origin)
     except DocumentError as err:
-        yield _failed(origin, err)
+        yield failed(origin, err)
         return
     except OSError as err:
-        yield _failed(origin, DocumentError(Errors.E001, path=path, cause=err.strerror or err))
+        yield failed(origin, DocumentError(Errors.E001, path=path, cause=err.strerror or err))
         return
     if kind in URL_LIST_SUFFIXES:
         with _Fetching(fetcher, config) as f:
             yield from read_url_list(data, origin, config, f, published)
-    elif kind in (".jsonl", ".ndjson") or (jsonl and kind not in HTML_SUFFIXES | {".json"}):
-        yield from read_jsonl_stream(data.splitlines(), origin, published)
     elif kind == ".json":
         yield from _read_json(data, path, published)
     elif kind in HTML_SUFFIXES:
@@ -182,14 +198,14 @@ def _read_json(data: str, path: Path, published: str | None) -> Iterator[Documen
     try:
         obj = json.loads(data)
     except json.JSONDecodeError as err:
-        yield _failed(origin, DocumentError(Errors.E007, line=err.lineno, what=path, cause=err.msg))
+        yield failed(origin, DocumentError(Errors.E007, line=err.lineno, what=path, cause=err.msg))
         return
     objs = obj if isinstance(obj, list) else [obj]
     for i, o in enumerate(objs):
         try:
             yield document_from_object(o, origin if len(objs) == 1 else f"{origin}:{i + 1}", published)
         except DocumentError as err:
-            yield _failed(f"{origin}:{i + 1}", err)
+            yield failed(f"{origin}:{i + 1}", err)
 
 
 class _Fetching:
@@ -227,9 +243,9 @@ def read_inputs(inputs: Iterable[str], config: Config, jsonl: bool = False, publ
     with _Fetching(fetcher, config) as f:
         for item in inputs:
             if item == "-":
-                yield from read_stream(sys.stdin, jsonl, published)
+                yield from read_stream(sys.stdin, jsonl, published, limit=config.max_bytes)
                 continue
-            if is_url(item):
+            if looks_like_url(item):  # a malformed one is its own error Document (read_url), not a missing file
                 yield from read_url(item, config, f, published)
                 continue
             path = Path(item)

@@ -14,7 +14,7 @@ from ..errors import DocumentError, Errors
 from ..models import Document
 from .decode import declared_charset, decode
 from .feeds import is_feed_bytes, read_feed
-from .fetch import Fetcher, is_url
+from .fetch import Fetcher, is_url, looks_like_url, url_problem
 from .ids import stable_id
 from .sniff import looks_html
 
@@ -28,6 +28,10 @@ def read_url(url: str, config: Config, fetcher: Fetcher, published: str | None =
              source: str | None = None, expand_feeds: bool = True) -> Iterator[Document]:
     """The document at one URL; a feed URL gives its entries (when ``expand_feeds``)."""
     doc_id = stable_id(url)  # the URL as given: a rerun of the same list adds nothing
+    problem = url_problem(url)
+    if problem is not None:
+        yield _failed(doc_id, url, DocumentError(Errors.E019, what="the input", text=url[:200], cause=problem))
+        return
     try:
         got = fetcher.get(url)
         if expand_feeds and (got.is_feed or (got.media_type in ("", "text/plain") and is_feed_bytes(got.content))):
@@ -55,8 +59,10 @@ def read_url_list(text: str, origin: str, config: Config, fetcher: Fetcher,
         item = line.strip()
         if not item or item.startswith("#"):
             continue
-        if not is_url(item):
-            err = DocumentError(Errors.E014, line=n, what=origin, text=item[:80])
+        problem = url_problem(item)
+        if problem is not None:
+            err = (DocumentError(Errors.E019, what=f"line {n} of {origin}", text=item[:80], cause=problem)
+                   if looks_like_url(item) else DocumentError(Errors.E014, line=n, what=origin, text=item[:80]))
             yield _failed(stable_id(origin, str(n)), f"{origin}:{n}", err)
             continue
         yield from read_url(item, config, fetcher, published)

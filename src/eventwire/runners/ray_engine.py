@@ -1,6 +1,6 @@
 """The Ray engine: the same stage functions on Ray Data, writing Parquet partitioned by date.
 
-    documents -> ray.data.from_items -> map_batches(RayAnalyzer, an actor pool: the model loaded
+    documents -> blocks in Ray's object store -> map_batches(RayAnalyzer, an actor pool: the model loaded
     once per actor; clean, screen, analyse) -> write_parquet(partition_cols=["date"])
 
 Screening for duplicates needs every text seen so far, so it is one small Ray actor that every
@@ -18,7 +18,8 @@ import logging
 import os
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,8 @@ from .learning import Entry, LearningLog, Learnt, RecordingRegistry, WorkerLearn
 from .records import analyses_table, parquet_files, read_analyses
 from .stages import analyze_batch, clean_batch, screen_batch
 
+INPUT_BLOCK = 1024  # documents per block of input handed to Ray
+DOCUMENT_SCHEMA = pa.schema([(f.name, pa.string()) for f in fields(Document)])  # every Document field is a string
 DEFAULT_BATCH = 8  # documents per map_batches call: small enough to spread a short input over the actors
 
 
@@ -88,6 +91,24 @@ class RayAnalyzer:
         return analyses_table(analyze_batch(self.pipeline, screened))
 
 
+def _blocks(docs: Iterable[Document], workers: int) -> Iterator[list[Document]]:
+    """Input blocks in rounds of one block per actor, each round's blocks twice the size of the last.
+
+    Ray hands an actor whole blocks, and the length of the input is not known while it is read: a
+    short input gives small blocks that reach every actor, a long one soon gives blocks of
+    :data:`INPUT_BLOCK` documents (few objects, and few of them small enough to stay in this process).
+    """
+    it = iter(docs)
+    size = 1
+    while True:
+        for _ in range(workers):
+            block = list(islice(it, size))
+            if not block:
+                return
+            yield block
+        size = min(INPUT_BLOCK, 2 * size)
+
+
 def _start(ray: Any, workers: int) -> bool:
     """Start a local Ray unless one is running or RAY_ADDRESS names a cluster; True if we started it."""
     if ray.is_initialized():
@@ -112,8 +133,9 @@ def run_on_ray(docs: Iterable[Document], config: Config, out: Path, *, workers: 
     ``seed`` are stored articles (id, text, content_hash) for the duplicate screen, ``known`` the
     people the store has coded by title, for the actor registry.
     """
-    rows = [asdict(d) for d in docs]
-    if not rows:
+    it = iter(docs)
+    first = next(it, None)
+    if first is None:
         return []
     ray = _ray()
     started = _start(ray, workers)
@@ -123,7 +145,11 @@ def run_on_ray(docs: Iterable[Document], config: Config, out: Path, *, workers: 
         out.mkdir(parents=True, exist_ok=True)
         before = set(parquet_files(out))
         screener = ray.remote(num_cpus=0)(Screener).remote(config, seed or [], max(1, workers))
-        ds = ray.data.from_items(rows).map_batches(
+        # The input goes to Ray's object store a block at a time (spilled to disk when it is full), so
+        # this process holds one block, never the whole input, and a cluster's nodes can read every block.
+        refs = [ray.put(pa.Table.from_pylist([asdict(d) for d in block], schema=DOCUMENT_SCHEMA))
+                for block in _blocks(chain([first], it), max(1, workers))]
+        ds = ray.data.from_arrow_refs(refs).map_batches(
             RayAnalyzer, fn_constructor_kwargs={"config": config, "screener": screener, "known": known or []},
             batch_size=batch_size, batch_format="pyarrow", num_cpus=1,
             compute=ray.data.ActorPoolStrategy(size=max(1, workers)),

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ..config import Config
 from ..errors import DocumentError, Errors, EventwireError
-from ..ingest import FeedEntry, Fetcher, entry_document, feed_entries, is_url, read_path, walk
+from ..ingest import FeedEntry, Fetcher, entry_document, feed_entries, is_url, looks_like_url, read_path, url_problem, walk
 from ..ingest.feeds import is_feed_bytes
 from ..ingest.readers import FEED_SUFFIXES, URL_LIST_SUFFIXES, is_readable
 from ..models import Document
@@ -74,6 +74,9 @@ class FeedSource:
         self.name = f"feed:{self.location}"
 
     def _raw(self, fetcher: Fetcher) -> bytes:
+        if looks_like_url(self.location) and (problem := url_problem(self.location)) is not None:
+            # Reported each cycle like any feed that cannot be listed; the other sources go on.
+            raise DocumentError(Errors.E019, what="the feed URL", text=self.location[:200], cause=problem)
         if is_url(self.location):
             return fetcher.get(self.location).content  # raises DocumentError with the cause
         try:
@@ -97,7 +100,7 @@ class FeedSource:
 
 def sources_for(target: str, config: Config, published: str | None = None) -> list[Source]:
     """The sources one command-line argument names: a folder, a feed (URL or file), or a list of feed URLs."""
-    if is_url(target):
+    if looks_like_url(target):
         return [FeedSource(target, config, published)]
     path = Path(target)
     if path.is_dir():
@@ -110,7 +113,7 @@ def sources_for(target: str, config: Config, published: str | None = None) -> li
     if suffix in LIST_SUFFIXES:
         urls = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
                 if ln.strip() and not ln.lstrip().startswith("#")]
-        bad = [u for u in urls if not is_url(u)]
+        bad = [u for u in urls if not looks_like_url(u)]  # a malformed URL is reported by its source each cycle
         if bad:
             raise EventwireError(Errors.E076, what=target, cause=f"not a feed URL: {bad[0][:80]!r}")
         return [FeedSource(u, config, published) for u in urls]
