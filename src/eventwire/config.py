@@ -22,6 +22,9 @@ class Config:
     batch_size: int = 32
     max_bytes: int = 20_000_000  # larger inputs are refused with a reason
     min_words: int = 5  # shorter cleaned texts are skipped as empty
+    # Characters of one cleaned text that are analysed (0: all): cost grows with length, and a news
+    # article is a few thousand characters, so the cap only bites on dumps and books (nlp/budget.py).
+    max_analysed_chars: int = 100_000
     languages: tuple[str, ...] = ("en",)
     near_duplicate_threshold: float = 0.85  # MinHash Jaccard above which a text is a near duplicate
     dictionaries: tuple[str, ...] = ()  # user actor dictionaries (CSV or YAML)
@@ -59,4 +62,20 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         if key in values and isinstance(values[key], (list, str)):
             v = values[key]
             values[key] = tuple([v] if isinstance(v, str) else v)
+    _check_counts(values, path)
     return replace(Config(), **values)
+
+
+# Settings that are a count of something, with the least value that makes sense.
+_COUNTS = {"max_analysed_chars": 0}
+
+
+def _check_counts(values: dict[str, Any], path: str | Path | None) -> None:
+    for key, least in _COUNTS.items():
+        if key not in values:
+            continue
+        v = values[key]
+        # bool is an int to Python, but `true` for a character count is a mistake, not 1.
+        if isinstance(v, bool) or not isinstance(v, int) or v < least:
+            raise EventwireError(Errors.E031, path=path or "(overrides)",
+                                 cause=f"`{key}` must be a whole number of at least {least}, not {v!r}")

@@ -14,6 +14,7 @@ from .config import Config
 from .events import Lexicon, code_events, load_lexicon
 from .models import Analysis, Article, Document, Entity
 from .nlp import load_model, parse_articles
+from .nlp.budget import capped
 from .quotes import find_quotes
 from .tone import article_tone
 
@@ -91,10 +92,16 @@ class Pipeline:
 
     def analyze_articles(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         arts = list(articles)
+        # 1. Parse the articles that are worth it, paragraph by paragraph, in batches; of a very long
+        #    text only its head (`max_analysed_chars`), so that one document's cost is bounded.
         ok = [a for a in arts if a.status == "ok"]
+        heads = [capped(a, self.config.max_analysed_chars) for a in ok]
+        origin = {id(head): (art, note) for art, (head, note) in zip(ok, heads, strict=True)}
         done: dict[int, Analysis] = {}
-        # 1. Parse the articles that are worth it, paragraph by paragraph, in batches.
-        for art, doc in parse_articles(self.nlp, ok, self.config.batch_size):
+        for head, doc in parse_articles(self.nlp, [h for h, _ in heads], self.config.batch_size):
+            art, note = origin[id(head)]
+            if note:  # still "ok": what was analysed is sound, the reason says what was not
+                art.reason = f"{art.reason}; {note}" if art.reason else note
             # 2. Who is who.
             table = self.actors.resolve(doc, art.published)
             # 3. Who said what (quotes feed the events: the speaker stands for "I" and "we").

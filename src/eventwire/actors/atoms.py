@@ -9,6 +9,7 @@ model tags "Twitter" and "Liechtenstein" as people) and the model decides for lo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -130,7 +131,7 @@ def _strip_name(doc: Doc, start: int, end: int, lex: Lexicon, roles: set[int]) -
 def find_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
     """Dictionary atoms merged with the named entities the dictionary lacks, in text order."""
     atoms = dictionary_atoms(doc, lex)
-    by_start = {a.start: a for a in atoms}
+    found = _Found(atoms)
     role_tokens = {i for a in atoms if a.kind == "role" for i in range(a.start, a.end)}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
@@ -148,8 +149,8 @@ def find_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
                 start += 1
         if start >= end:
             continue
-        inside = [a for a in atoms if a.start < end and a.end > start]
-        exact = by_start.get(start)
+        inside = found.overlapping(start, end)
+        exact = found.last_starting(start)
         if exact is not None and exact.end == end:
             exact.ner = label
             if label == "PERSON" and exact.kind == "person":
@@ -162,18 +163,56 @@ def find_atoms(doc: Doc, lex: Lexicon) -> list[Atom]:
             continue  # "Rwandan Hutu" tagged as a person: nationality and ethnic words only
         if label == "PERSON":
             # A longer person name wins over countries, places and titles inside it ("Georgia Smith").
-            atoms = [a for a in atoms if not (a.start >= start and a.end <= end)]
-            atoms.append(Atom(start, end, "person", [], gender, "PERSON"))
+            found.drop(a for a in inside if a.start >= start and a.end <= end)
+            found.add(Atom(start, end, "person", [], gender, "PERSON"))
         else:
             if inside and all(a.kind == "role" and a.start == start and a.end == end for a in inside):
                 continue  # "Senate", "Congress": a role noun the entity model calls an organisation
             if any(a.kind in ("org", "body", "seat", "user", "person", "platform") for a in inside):
                 continue
-            atoms.append(Atom(start, end, "org", [], "", "ORG"))
-        by_start = {a.start: a for a in atoms}
+            found.add(Atom(start, end, "org", [], "", "ORG"))
+    atoms = found.live()
     atoms.extend(_honorific_names(doc, lex, atoms))
     atoms.sort(key=lambda a: (a.start, -a.end))
     return _drop_nested(atoms)
+
+
+class _Found:
+    """The atoms found so far, in the order found, looked up by token and by first token.
+
+    Each entity asks which atoms it overlaps; scanning every atom of the document for it made
+    atom finding quadratic in the document's length. A dropped atom stays in the list, marked, so
+    the live ones keep their order: the final sort is stable, and ties keep that order.
+    """
+
+    def __init__(self, atoms: list[Atom]) -> None:
+        self.atoms: list[Atom] = []
+        self.dropped: set[int] = set()  # ids of the atoms dropped
+        self.by_token: dict[int, list[Atom]] = {}
+        self.by_start: dict[int, list[Atom]] = {}
+        for a in atoms:
+            self.add(a)
+
+    def add(self, atom: Atom) -> None:
+        self.atoms.append(atom)
+        for i in range(atom.start, atom.end):
+            self.by_token.setdefault(i, []).append(atom)
+        self.by_start.setdefault(atom.start, []).append(atom)
+
+    def drop(self, atoms: Iterable[Atom]) -> None:
+        self.dropped.update(id(a) for a in atoms)
+
+    def overlapping(self, start: int, end: int) -> list[Atom]:
+        """The live atoms sharing a token with ``[start, end)``."""
+        out = {id(a): a for i in range(start, end) for a in self.by_token.get(i, ()) if id(a) not in self.dropped}
+        return list(out.values())
+
+    def last_starting(self, start: int) -> Atom | None:
+        """The live atom found last among those starting at ``start``."""
+        return next((a for a in reversed(self.by_start.get(start, [])) if id(a) not in self.dropped), None)
+
+    def live(self) -> list[Atom]:
+        return [a for a in self.atoms if id(a) not in self.dropped]
 
 
 def _person_slot(doc: Doc, start: int, end: int, lex: Lexicon, role_tokens: set[int]) -> bool:

@@ -9,6 +9,7 @@ gives no event keeps a note saying why, for ``eventwire explain``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -230,13 +231,21 @@ class Coder:
         """An event that names no target takes the target of the same source's nearest event in the sentences
         around it ("We want to settle this conflict peacefully. We don't want to fight with Russia.")."""
         out = self.out
+        sents = out.event_sentences
+        # Events come in sentence order, so the ones within the window are a slice found by bisection:
+        # a scan of every event for each one made long documents quadratic. Targets borrowed earlier in
+        # the loop count for later events, as before: the slice is read as the loop goes.
+        in_order = sents == sorted(sents)
         for i, ev in enumerate(out.events):
             r = out.event_readings[i]
             if ev.target is not None or ev.source is None or "none" in r.tgt_order:
                 continue
             best: tuple[int, int] | None = None
-            for j, other in enumerate(out.events):
-                dist = abs(out.event_sentences[j] - out.event_sentences[i])
+            lo, hi = ((bisect_left(sents, sents[i] - _INHERIT_WINDOW), bisect_right(sents, sents[i] + _INHERIT_WINDOW))
+                      if in_order else (0, len(sents)))
+            for j in range(lo, hi):
+                other = out.events[j]
+                dist = abs(sents[j] - sents[i])
                 if j == i or other.target is None or other.source is None or dist > _INHERIT_WINDOW:
                     continue
                 if (other.source.name, other.source.code) != (ev.source.name, ev.source.code):
@@ -296,15 +305,14 @@ class Coder:
         keep: list[int] = []
         seen: set[tuple[str, ...]] = set()
         evs = self.out.events
+        # What a target-less event would yield to, looked up instead of scanned for (quadratic otherwise).
+        targeted = {(str(o.span), o.root, o.modality, o.source.code if o.source else "") for o in evs if o.target is not None}
         for i, ev in enumerate(evs):
             src = ev.source.code if ev.source else ""
             key = (ev.code, ev.source.text if ev.source else "", ev.target.text if ev.target else "", str(ev.span), ev.modality)
             if key in seen:
                 continue
-            if ev.target is None and any(
-                o.span == ev.span and o.target is not None and o.root == ev.root and o.modality == ev.modality
-                and (o.source.code if o.source else "") == src for o in evs
-            ):
+            if ev.target is None and (str(ev.span), ev.root, ev.modality, src) in targeted:
                 continue
             seen.add(key)
             keep.append(i)

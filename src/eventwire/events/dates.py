@@ -15,11 +15,13 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
+from .entities import entity_at
 from .lexicon import Lexicon
 from .syntax import CLAUSE_DEPS
 
 _DATE_PREPS = frozenset({"on", "in", "at", "during", "this", "last", "next"})
 _DIGITS = re.compile(r"\d")
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def parse_published(published: str | None) -> date | None:
@@ -29,13 +31,6 @@ def parse_published(published: str | None) -> date | None:
         return date.fromisoformat(published[:10])
     except ValueError:
         return None
-
-
-def _entity(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ("DATE", "TIME"):
-            return ent
-    return None
 
 
 def find_expression(words: list[Token], lex: Lexicon) -> tuple[Span, Token] | None:
@@ -51,7 +46,7 @@ def find_expression(words: list[Token], lex: Lexicon) -> tuple[Span, Token] | No
                     continue
                 cands = [o for o in c.children if o.dep_ == "pobj"]
             for t in cands:
-                ent = _entity(t)
+                ent = entity_at(t, _TIME_LABELS)
                 if ent is not None and (any(x.lower_ in lex.dates for x in ent) or _DIGITS.search(ent.text)):
                     return ent, w
                 if t.lower_ in lex.dates and lex.dates[t.lower_][0] in ("day", "weekday"):

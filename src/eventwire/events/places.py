@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..models import Place
+from .entities import entity_at
 from .lexicon import Lexicon
 from .roles import Actors
 from .syntax import prep_children, prep_objects, within_clause
@@ -126,13 +127,6 @@ def gazetteer(lex: Lexicon) -> Gazetteer:
     return _gazetteer(tuple(tuple(sorted(r.items())) for r in lex.places))
 
 
-def _entity(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
 def _phrase_and_participles(tok: Token) -> list[Token]:
     """A phrase with its reduced relatives ("a summit scheduled for June in Sochi")."""
     out = within_clause(tok)
@@ -209,7 +203,7 @@ class Places:
                     if who and who[0].ref.country and (spot := self.gaz.capital(who[0].ref.country)):
                         return self._place(spot, tok.doc[tok.i:tok.i + 1])
             return fallback
-        ent = _entity(tok)
+        ent = entity_at(tok)
         if ent is not None and ent.label_ in _PLACE_ENTS:
             hint = self._country_hint(tok)
             spot = self.gaz.lookup(ent.text, hint)

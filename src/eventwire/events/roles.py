@@ -6,7 +6,9 @@ actors they name. Inside a quote whose speaker is known, first-person pronouns s
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -48,13 +50,19 @@ class Actors:
         self.quotes = quotes
         self.first_person = lexicon.cue("first_person")
         self.third_person = lexicon.cue("third_person")
+        # Scanning every quote for each event made long documents quadratic. Quotes come sorted by
+        # start (find_quotes): the first one ending after a character is found by bisecting the running
+        # maximum of the ends, and it holds the character if it starts at or before it.
+        self._starts = [q.span[0] for q in quotes]
+        self._sorted = self._starts == sorted(self._starts)
+        self._reach = list(accumulate((q.span[1] for q in quotes), max))
 
     def quote_of(self, tok: Token) -> int | None:
-        """Index of the quote whose content holds ``tok``."""
-        for n, q in enumerate(self.quotes):
-            if q.span[0] <= tok.idx < q.span[1]:
-                return n
-        return None
+        """Index of the (first) quote whose content holds ``tok``."""
+        if not self._sorted:  # quotes given in another order: the plain scan
+            return next((n for n, q in enumerate(self.quotes) if q.span[0] <= tok.idx < q.span[1]), None)
+        n = bisect_right(self._reach, tok.idx)
+        return n if n < len(self._starts) and self._starts[n] <= tok.idx else None
 
     def at(self, tok: Token) -> Who | None:
         """The actor ``tok`` belongs to, if any."""
