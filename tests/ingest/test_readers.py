@@ -59,6 +59,21 @@ def test_readers_same_path_same_id(tmp_path: Path) -> None:
     assert docs_of(tmp_path / "a.txt")[0].id == docs_of(tmp_path / "a.txt")[0].id
 
 
+def test_readers_same_file_by_another_spelling_same_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Some text here for the id.", encoding="utf-8")
+    (news / "b.html").write_text(page("rates"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.html"):
+        spellings = [Path("news") / name, news / name, Path("news/../news") / name, Path("./news") / name]
+        assert len({docs_of(p)[0].id for p in spellings}) == 1, name
+    # an edited file is a new document
+    before = docs_of(news / "a.txt")[0].id
+    (news / "a.txt").write_text("Other text here for the id.", encoding="utf-8")
+    assert docs_of(news / "a.txt")[0].id != before
+
+
 @pytest.mark.parametrize(("name", "data", "status", "code"), [
     ("empty.txt", b"", "skipped", "E002"),
     ("blank.html", b"  \n\t \n", "skipped", "E002"),

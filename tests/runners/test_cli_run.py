@@ -124,3 +124,21 @@ def test_cli_run_passes_the_config_file_to_the_stages(tmp_path: Path, nlp: objec
     with Store(tmp_path / "ew.duckdb", read_only=True) as store:
         reasons = {r["reason"] for r in store.query("SELECT reason FROM articles")}
     assert reasons == {"language en"}
+
+
+def test_cli_run_the_same_folder_by_another_spelling_adds_nothing(tmp_path: Path, nlp: object,
+                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    news = tmp_path / "news"
+    news.mkdir()
+    for n in range(3):
+        (news / f"{n}.txt").write_text(story(n), encoding="utf-8")
+    db = tmp_path / "ew.duckdb"
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["run", "news", "--db", str(db)]).exit_code == 0
+    with Store(db, read_only=True) as store:
+        stats = store.stats()
+    again = runner.invoke(app, ["run", str(news.resolve()), "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    with Store(db, read_only=True) as store:
+        assert store.stats()["articles"] == stats["articles"] == 3
+        assert store.stats()["event_mentions"] == stats["event_mentions"]

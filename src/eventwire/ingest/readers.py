@@ -28,6 +28,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, cast
 
@@ -180,9 +181,20 @@ def read_path(path: Path, config: Config, jsonl: bool = False, published: str | 
     elif kind == ".json":
         yield from _read_json(data, path, published)
     elif kind in HTML_SUFFIXES:
-        yield Document(id=stable_id(origin), html=data, published=published, origin=origin)
+        yield Document(id=_file_id(path, data), html=data, published=published, origin=origin)
     else:
-        yield _document_from_text(data, origin, origin, published)
+        doc = _document_from_text(data, origin, origin, published)
+        yield replace(doc, id=_file_id(path, data))
+
+
+def _file_id(path: Path, data: str) -> str:
+    """A file's document id: its content and its resolved path, so "news/a.txt" and "/home/me/news/a.txt" are
+    one document (a rerun by another spelling adds nothing) and an edited file is a new one."""
+    try:
+        canonical = str(path.resolve())
+    except OSError:
+        canonical = str(path.absolute())
+    return stable_id(canonical, data)
 
 
 def _read_feed_file(raw: bytes, origin: str, config: Config, fetcher: Fetcher | None,
