@@ -31,3 +31,18 @@ def test_nlp_typographic_negation_is_labelled(nlp) -> None:  # type: ignore[no-u
     doc = nlp("When the advisers suggested a deal, Mr. Trump wasn’t satisfied.")
     neg = [t for t in doc if t.lower_ == "n’t"]
     assert neg and neg[0].dep_ == "neg"
+
+
+def test_nlp_negation_relabels_only_the_contraction() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.nlp.negation import relabel_negation
+
+    words = ["It", "was", "n’t", "so", ",", "not", "only", "here"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 1, 1, 7, 1],
+              deps=["nsubj", "ROOT", "punct", "acomp", "punct", "preconj", "advmod", "advmod"],
+              pos=["PRON", "AUX", "PART", "ADV", "PUNCT", "PART", "ADV", "ADV"])
+    relabel_negation(doc)
+    assert doc[2].dep_ == "neg"  # "n’t" attached as punctuation is the negation it is
+    assert doc[5].dep_ == "preconj"  # "not only" is left as the parser read it

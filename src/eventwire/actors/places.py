@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.datelines import ENDS
 from .atoms import Atom
 from .lexicon import Lexicon
 
 ACTING = {"nsubj", "nsubjpass", "csubj", "agent", "dobj", "dative", "poss", "attr", "oprd", "ROOT", "appos"}
-DATELINE_END = {":", "—", "–", "-", "(", "--"}
+# The marks that end a dateline (nlp/datelines.py), and "(" before an agency ("KABUL (Reuters) -").
+DATELINE_END = ENDS | {"("}
 
 
 def acts(tok: Token, lex: Lexicon) -> bool:

@@ -61,9 +61,8 @@ def _print(ex: SentenceExplanation, console: Console, parse: bool) -> None:
             place = f" in {e.place.name} ({e.place.country})" if e.place else ""
             console.print(f"  {e.code} {e.name}: {src} -> {tgt}, {e.modality}, {e.date}{place}\n"
                           f"      rule {e.rule}", highlight=False)
-            for part in e.rule.replace("+", ">").split(">"):
-                if part in ex.entries:
-                    console.print(f"      from {ex.entries[part]}", highlight=False)
+            for entry in ex.entries_for(e.rule):
+                console.print(f"      from {entry}", highlight=False)
     else:
         console.print("[bold]events[/bold]: none")
     if ex.silent:

@@ -268,11 +268,12 @@ class Coder:
         country, why = None, ""
         if place is not None and place.country:
             country, why = place.country, "+country:place"
-        elif other is not None and other.ref.country and (
-                code[:2] in self.lex.cue("domestic_root") or (other.ref.sector or "").lower() in self.lex.cue("home_sector")
-        ) and ((other.ref.sector or "").upper() in {x.upper() for x in self.lex.cue("state_sector")}
-               or (not other.ref.sector and other.ref.code == other.ref.country)):
-            country, why = other.ref.country, "+country:source"
+        elif other is not None and other.ref.country:
+            sector = (other.ref.sector or "").lower()  # cue words are lower-cased
+            domestic = code[:2] in self.lex.cue("domestic_root") or sector in self.lex.cue("home_sector")
+            state = sector in self.lex.cue("state_sector") or (not sector and other.ref.code == other.ref.country)
+            if domestic and state:
+                country, why = other.ref.country, "+country:source"
         if country is None:
             return who, ""
         return replace(who, ref=replace(ref, country=country, code=country + (ref.code or "---")[3:])), why

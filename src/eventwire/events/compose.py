@@ -273,10 +273,9 @@ def _passive_doer(tok: Token, p: Pattern, lex: Lexicon, actors: Actors) -> list[
     armed = lex.classes.get("weapon", frozenset()) | lex.classes.get("troops", frozenset())
     for prep in lex.cue("attack_prep"):
         for n in prep_objects(tok, prep):
-            # "killed in Israeli tank fire" parsed as "killed in [Israeli tank]": a weapon or unit that is itself
-            # a coded actor did it
-            # ... and "killed in Israeli shelling" parsed as "killed in [Israeli] (shelling)": a nationality is
-            # never where something happened, so standing alone it names who did it
+            # The parser often ends the phrase early: "killed in [Israeli tank] fire", "killed in [Israeli]
+            # shelling". A weapon or unit that is a coded actor, or a nationality (never where something
+            # happened), then names who did it.
             if (n.lemma_.lower() in armed or n.ent_type_ == "NORP") and (
                     whos := [w for w in actors.phrase(n) if w.coded]):
                 return whos

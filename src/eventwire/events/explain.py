@@ -37,6 +37,10 @@ class SentenceExplanation:
     # the dictionary entries behind codes: an event rule id or actor words -> "CAMEO.2.0.txt line 6694, block ..."
     entries: dict[str, str] = field(default_factory=dict)
 
+    def entries_for(self, rule: str) -> list[str]:
+        """The dictionary entries behind an event's rule, outermost first."""
+        return [self.entries[part] for part in rule_parts(rule) if part in self.entries]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "sentence": self.text,
@@ -47,6 +51,12 @@ class SentenceExplanation:
             "silent": [{"word": w, "why": why} for w, why in self.silent],
             "entries": dict(self.entries),
         }
+
+
+def rule_parts(rule: str) -> list[str]:
+    """The row ids in an event's rule: "report:say:report_other:1123>shell.1+target:place" gives the frame
+    step, "shell.1" and the note after "+"."""
+    return rule.replace("+", ">").split(">")
 
 
 def explain_parsed(doc: Any, table: Any, quotes: list[Any], article: Article,
@@ -74,7 +84,7 @@ def explain_parsed(doc: Any, table: Any, quotes: list[Any], article: Article,
                     ex.entries[m.text] = m.rule.removeprefix("dictionary:")
         ex.events = [e for e in coded.events if e.trigger and sent.start_char <= e.trigger[0] < sent.end_char]
         for e in ex.events:
-            for part in e.rule.replace("+", ">").split(">"):
+            for part in rule_parts(e.rule):
                 if part in rows:
                     ex.entries[part] = rows[part].example
         silent: list[tuple[int, str, str]] = []

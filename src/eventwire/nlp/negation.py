@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-NEGATORS = {"n't", "n’t", "not", "nt"}
+# Only the contraction: "not" the parser labels well, and "not only" is no negation of the verb.
+NEGATORS = {"n't", "n’t"}
 
 
 @Language.component("eventwire_negation")
