@@ -130,3 +130,21 @@ def test_coder_generality_rounds_and_waves(code) -> None:  # type: ignore[no-unt
     assert not any(c.startswith("04") for c, _, _ in got)
     # a round that is not of anything is not a meeting
     assert not asserted(code("The Peruvian election will be held in two rounds."))
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers searched for victims killed by the Air India crash near Ahmedabad.",
+    "The earthquake killed 300 people in Nepal.",
+    "Dozens of homes in Kerala were destroyed by the floods.",
+])
+def test_coder_generality_mishaps_have_no_doer(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    # an airline named in the crash, or the country hit, is not who used force
+    assert not any(c[:2] in ("18", "19", "20") for c, _, _ in asserted(code(text)))
+
+
+def test_coder_generality_weapon_in_bombing_is_military(code) -> None:  # type: ignore[no-untyped-def]
+    got = asserted(code("The airliner was blown up over Syria by a missile fired by Turkish forces."))
+    assert any(c.startswith("19") and s.startswith("TUR") for c, s, _ in got)
+    # without a military weapon, blowing up stays a bombing
+    got = asserted(code("Militants blew up a gas pipeline in Sinai."))
+    assert any(c == "183" for c, _, _ in got)

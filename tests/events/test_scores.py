@@ -49,8 +49,8 @@ def _score_records(records: Path, tmp_path: Path) -> dict[str, float]:
 @pytest.mark.slow
 def test_scores_petr2_floors(tmp_path: Path) -> None:
     got = _score_records(shared_or_skip("corpora", "petr2_gsr", "records.jsonl"), tmp_path)
-    assert got["recall"] >= 0.76  # measured 0.79 / 0.77
-    assert got["precision"] >= 0.75
+    assert got["recall"] >= 0.78  # measured 0.80 / 0.81
+    assert got["precision"] >= 0.78
 
 
 @pytest.mark.slow
@@ -92,7 +92,7 @@ def test_scores_aeb_gold_is_a_coded_sample() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("split", "recall", "precision"), [("dev", 0.08, 0.24), ("holdout", 0.02, 0.10)])
+@pytest.mark.parametrize(("split", "recall", "precision"), [("dev", 0.08, 0.30), ("holdout", 0.02, 0.14)])
 def test_scores_aeb_gold_floors(tmp_path: Path, split: str, recall: float, precision: float) -> None:
     """Real news sentences coded by hand before the coder saw them (tests/events/aeb_gold.jsonl). The figures are
     low (docs/events.md says why); the floors keep them from sinking further while the coder is worked on."""

@@ -204,6 +204,11 @@ def start(m: Match, lex: Lexicon, actors: Actors) -> Reading:
         r.src_order = ["subj", "gov"]
         # a by-phrase names the doer only if its head is an actor ("killed by the crash of a Malaysia Airlines jet" does not)
         r.src_slots["subj"] = actors.head(doer, strict=True) if passive else actors.phrase(doer)
+        if doer is not None and doer.lemma_.lower() in lex.cue("mishap_noun"):
+            # "victims killed by the Malaysia Airlines crash", "the quake destroyed homes": a mishap has no
+            # doer, whatever actor names it, so the act codes no event.
+            r.src_slots["subj"] = []
+            r.dropped = f"the doer is a mishap ('{doer.text}'), not an actor"
         if not r.src_slots["subj"] and doer is not None and doer.lemma_.lower() in lex.cue("document_noun"):
             r.src_slots["subj"] = _publisher(doer, lex, actors)
         if actors.is_pronoun(doer):
