@@ -148,3 +148,11 @@ def test_coder_generality_weapon_in_bombing_is_military(code) -> None:  # type: 
     # without a military weapon, blowing up stays a bombing
     got = asserted(code("Militants blew up a gas pipeline in Sinai."))
     assert any(c == "183" for c, _, _ in got)
+
+
+def test_coder_generality_events_name_a_dyad(code) -> None:  # type: ignore[no-untyped-def]
+    # no target and a source of no country: nothing to say about anyone's relations
+    assert not asserted(code("Officials praised the plan."))
+    # the same act with a country, or a target, is kept
+    assert any(c.startswith("05") and s.startswith("KEN") for c, s, _ in asserted(code("Kenyan officials praised the plan.")))
+    assert any(c.startswith("05") and t.startswith("FRA") for c, _, t in asserted(code("Officials praised France.")))
