@@ -87,6 +87,7 @@ class Coder:
         self._borrow()
         self._dedupe()
         self._drop_dyadless()
+        self.places.complete(self.out)  # places from the sentence, dateline or article; the actors' own places
         return self.out
 
     # 1. Match and read every trigger of the sentence.
@@ -330,8 +331,9 @@ class Coder:
         for i, ev in enumerate(self.out.events):
             if ev.target is None and (ev.source is None or (ev.source.code or "").startswith("---")):
                 r = self.out.event_readings[i]
-                r.dropped = "names no dyad: no target, and a source of no known country"
-                self._note(r.trigger, f"{r.pattern.id} ({r.code}): {r.dropped}")
+                if r.dropped is None:  # one note per reading, however many events it gave
+                    r.dropped = "names no dyad: no target, and a source of no known country"
+                    self._note(r.trigger, f"{r.pattern.id} ({r.code}): {r.dropped}")
                 continue
             keep.append(i)
         self.out.events = [self.out.events[i] for i in keep]
