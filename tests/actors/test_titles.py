@@ -113,5 +113,23 @@ def test_titles_leader_names_the_institution(resolve, text: str, word: str, want
 
 
 def test_titles_legislative_committees_are_legislative(resolve) -> None:
+    t = resolve("The ambassador testified before the parliamentary committee on Friday.")
+    assert code(t, "committee") == "---LEG"
+    # the US Congress's committees are named without a country (institutions.tsv lists them)
     t = resolve("The ambassador testified before the House Intelligence Committee on Friday.")
-    assert code(t, "Committee") == "---LEG"
+    assert code(t, "Committee") == "USALEG"
+
+
+def test_titles_party_state_tag_gives_the_country(resolve) -> None:
+    t = resolve("Sen. Ted Cruz, R-Texas, criticized the plan.")
+    assert code(t, "Cruz") == "USALEG"
+    # the tag is the senator, not another actor
+    assert code(t, "Texas") == "USALEG"
+
+
+def test_titles_us_parties(resolve) -> None:
+    assert code(resolve("Republicans questioned the witness on Tuesday."), "Republicans") == "USAPTY"
+    # another country's party of the same name keeps its country
+    assert code(resolve("The Sweden Democrats criticized the budget."), "Democrats") == "SWEPTY"
+    # the common noun is no party
+    assert code(resolve("Social democrats across Europe met in Lisbon."), "democrats") != "USAPTY"

@@ -372,6 +372,14 @@ class ActorResolver:
             if other is None or other is it:
                 continue
             pair = {it.spec.kind, other.spec.kind}
+            if pair == {"person", "country"} and head.dep_ == "appos":
+                # "Sen. Ted Cruz, R-Texas," / "Jane Doe (Kenya)": a bare country or state beside a name
+                # says whose the person is, as a title would.
+                person, place = (it, other) if it.spec.kind == "person" else (other, it)
+                if not person.spec.prefix and place.spec.prefix and not place.spec.role:
+                    person.spec.prefix, person.spec.rule = place.spec.prefix, "appos"
+                    place.alias_of = person
+                continue
             if pair != {"person", "group"}:
                 continue
             person, title = (it, other) if it.spec.kind == "person" else (other, it)
