@@ -24,7 +24,8 @@ coded "---" + role ("---GOV" for "the government"), as the PETRARCH coders do: a
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -228,6 +229,7 @@ class ActorResolver:
         itself names ("in Tehran" is where the embassy is, not whose it is).
         """
         sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        starts = [o.start for o in items]  # items come sorted by start: windows are found by bisection
         for it in items:
             s = it.spec
             head = doc[it.phrase.head]
@@ -237,7 +239,7 @@ class ActorResolver:
             info = self.lex.pronouns.get(poss.lower_) if poss is not None else None
             if poss is None or info is None or info[0] not in ("thing", "group"):
                 continue
-            found = self._possessor(doc, items, it, poss, info[0] == "group", sent_of)
+            found = self._possessor(doc, items, starts, it, poss, info[0] == "group", sent_of)
             if found is None:
                 continue
             o = found.spec
@@ -255,13 +257,15 @@ class ActorResolver:
                 it.also = [Spec(kind="group", prefix=x.prefix, role=s.role, title=s.title, rule=s.rule,
                                 name=f"{s.name} ({x.name})") for x in others if x.prefix and x.prefix != s.prefix]
 
-    def _possessor(self, doc: Doc, items: list[_Item], it: _Item, poss: Token, plural: bool,
+    def _possessor(self, doc: Doc, items: list[_Item], starts: list[int], it: _Item, poss: Token, plural: bool,
                    sent_of: dict[int, int]) -> _Item | None:
-        own_places = {self._place_country(o) for o in items
-                      if it.start <= o.start < it.end + 8 and o is not it and _after_locative(doc[o.phrase.head], self.lex)}
+        near = items[bisect_left(starts, it.start):bisect_left(starts, it.end + 8)]
+        own_places = {self._place_country(o) for o in near if o is not it and _after_locative(doc[o.phrase.head], self.lex)}
         lo = sent_of.get(poss.i, 0) - 2
-        for o in sorted(items, key=lambda o: -o.start):
-            if o.end > poss.i or o is it or sent_of.get(o.start, 0) < lo:
+        for o in _latest_first(items, starts, poss.i):
+            if sent_of.get(o.start, 0) < lo:
+                break  # earlier items are in earlier sentences still
+            if o.end > poss.i or o is it:
                 continue
             s, head = o.spec, doc[o.phrase.head]
             if s.kind == "person" or (s.kind in ("capital", "city", "seat") and not acts(head, self.lex)):
@@ -366,9 +370,10 @@ class ActorResolver:
 
     # 5. appositions
     def _appositions(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
+        ends = _ByEnd(items)
         for it in items:
             head = doc[it.phrase.head]
-            other = by_head.get(head.head.i) if head.dep_ == "appos" else _comma_twin(doc, it, items)
+            other = by_head.get(head.head.i) if head.dep_ == "appos" else _comma_twin(doc, it, ends)
             if other is None or other is it:
                 continue
             pair = {it.spec.kind, other.spec.kind}
@@ -551,17 +556,43 @@ def _after_locative(tok: Token, lex: Lexicon) -> bool:
     return lex.cue("locative", prep.lower_) or (prep.lower_ == "of" and lex.cue("place_noun", prep.head.lemma_))
 
 
-def _comma_twin(doc: Doc, it: _Item, items: list[_Item]) -> _Item | None:
+def _latest_first(items: list[_Item], starts: list[int], before: int) -> Iterator[_Item]:
+    """Items starting before token ``before``, the latest first; items starting together in their own order."""
+    hi = bisect_left(starts, before)
+    while hi > 0:
+        lo = bisect_left(starts, starts[hi - 1], 0, hi)
+        yield from items[lo:hi]
+        hi = lo
+
+
+class _ByEnd:
+    """Items by where they end, for the comma-twin search: looked up, not sorted again for every item
+    (which made long documents quadratic)."""
+
+    def __init__(self, items: list[_Item]) -> None:
+        self.first: dict[int, _Item] = {}
+        for o in items:
+            self.first.setdefault(o.end, o)
+        self.latest = sorted(items, key=lambda o: -o.end)  # stable: items ending together keep their order
+        self.keys = [-o.end for o in self.latest]
+
+    def ending_before(self, i: int) -> Iterator[_Item]:
+        """Items ending before token ``i``, the latest-ending first (the search mostly stops at the first)."""
+        latest = self.latest
+        return (latest[j] for j in range(bisect_right(self.keys, -i), len(latest)))
+
+
+def _comma_twin(doc: Doc, it: _Item, ends: _ByEnd) -> _Item | None:
     """'The US commander in Iraq, General X, held talks': the parser may make both phrases subjects
     of one verb instead of an apposition; a title phrase, a comma, then a name is one actor."""
     if it.start == 0 or doc[it.start - 1].text != ",":
         return None
     head = doc[it.phrase.head]
-    prev = next((o for o in items if o.end == it.start - 1), None)
+    prev = ends.first.get(it.start - 1)
     if prev is not None and it.spec.kind == "person" and prev.spec.kind == "group" and prev.spec.role \
             and doc[prev.phrase.head].tag_ == "NN" and (it.end >= len(doc) or doc[it.end].text in (",", ".", ";")):
         return prev  # "her Venezuelan counterpart, Hector Balza, on Wednesday": bracketed by commas
-    for prev in sorted((o for o in items if o.end < it.start), key=lambda o: -o.end):
+    for prev in ends.ending_before(it.start):
         ph = doc[prev.phrase.head]
         if any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in doc[prev.end:it.start - 1]):
             return None
