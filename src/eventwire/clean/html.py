@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.settings import use_config
 
 _CONFIG = use_config()
@@ -36,16 +37,38 @@ class Extracted:
     mode: str = "precision"  # which extraction gave the text: precision | default
 
 
+# libxml2 stops building a tree 256 elements deep unless told the input may be huge, so an article
+# nested in 300 <div>s (page builders do this) parses to an empty shell and its text is lost. The
+# same settings as trafilatura's own parser, plus that one.
+_DEEP_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                          remove_pis=True, huge_tree=True)
+
+
+def _deep_tree(html: str) -> HtmlElement | None:
+    try:
+        return fromstring(html.encode("utf-8", "surrogatepass"), parser=_DEEP_PARSER)
+    except Exception:  # lxml raises several kinds on broken input; the page then simply has no text
+        return None
+
+
 def _extract(html: str, url: str | None, **mode: Any) -> str:
     return trafilatura.extract(html, url=url, include_comments=False, config=_CONFIG, **mode) or ""
 
 
+def _bare(page: str | HtmlElement, url: str | None) -> Any:
+    return trafilatura.bare_extraction(
+        page, url=url, favor_precision=True, include_comments=False, with_metadata=True, config=_CONFIG,
+    )
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Article text, title, date, author, site name and canonical URL of one page."""
-    doc = trafilatura.bare_extraction(
-        html, url=url, favor_precision=True, include_comments=False, with_metadata=True, config=_CONFIG,
-    )
-    got: Any = doc
+    got: Any = _bare(html, url)
+    if not (getattr(got, "text", None) if got is not None else None) and html.count("<div") > 250:
+        # nothing found in a page deep enough to have hit the parser's depth limit: parse it whole
+        tree = _deep_tree(html)
+        if tree is not None:
+            got = _bare(tree, url) or got
     text = (getattr(got, "text", None) or "") if got is not None else ""
     out = Extracted(text=text)
     if got is not None:
