@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 import pytest
 
 from sharedkit import ROOT, SEED, SHARED, shared_or_skip
+
+# Names that stand for an intranet host in tests: resolved to a private address by the fake resolver.
+PRIVATE_TEST_HOSTS = {"intranet.test": "10.0.0.7", "metadata.test": "169.254.169.254"}
+
+
+@pytest.fixture(autouse=True)
+def _no_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never ask a DNS server: the SSRF guard (ingest/fetch.py) resolves discovered links' hosts,
+    here from a table. Address literals are their own; names in PRIVATE_TEST_HOSTS resolve to
+    private addresses; "localhost" to loopback; every other name to a public address."""
+
+    def resolve(host: str) -> list[str]:
+        try:
+            return [ipaddress.ip_address(host.strip("[]")).compressed]
+        except ValueError:
+            pass
+        name = host.lower().rstrip(".")
+        if name == "localhost" or name.endswith(".localhost"):
+            return ["127.0.0.1"]
+        return [PRIVATE_TEST_HOSTS.get(name, "93.184.215.14")]
+
+    monkeypatch.setattr("eventwire.ingest.fetch.resolve_host", resolve)
 
 __all__ = ["ROOT", "SEED", "SHARED", "shared_or_skip"]
 

@@ -34,6 +34,10 @@ class Config:
     user_agent: str = "eventwire/0.1 (+https://example.org/eventwire)"
     fetch_backoff: float = 0.5  # seconds before the first retry; doubled for each further one
     fetch_trust_env: bool = True  # honour HTTP(S)_PROXY / NO_PROXY from the environment
+    # Links found inside feeds and pages may not reach loopback, private, link-local or other non-global
+    # addresses (SSRF: a feed publisher must not make eventwire read your intranet or a cloud metadata
+    # service). True allows them, for crawling your own intranet. URLs you give yourself are always fetched.
+    fetch_private_addresses: bool = False
     feed_max_entries: int = 500  # entries fetched from one feed, newest first as the feed lists them
     boilerplate: tuple[str, ...] = ()  # user files of boilerplate line patterns (codebook/boilerplate.txt format)
     boilerplate_sections: tuple[str, ...] = ()  # user files of link-block openers (boilerplate_sections.txt format)

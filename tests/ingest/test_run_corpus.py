@@ -44,7 +44,9 @@ def site() -> Iterator[HTTPServer]:
 
 def config_file(tmp_path: Path, **extra: object) -> Path:
     path = tmp_path / "eventwire.toml"
-    settings = {"fetch_timeout": 0.5, "fetch_retries": 0, "fetch_trust_env": False, **extra}
+    # The test site is on 127.0.0.1: its feeds' links are let through as on an intranet crawl.
+    settings = {"fetch_timeout": 0.5, "fetch_retries": 0, "fetch_trust_env": False, "fetch_private_addresses": True,
+                **extra}
     path.write_text("\n".join(f"{k} = {json.dumps(v)}" for k, v in settings.items()) + "\n", encoding="utf-8")
     return path
 

@@ -23,10 +23,14 @@ def clean_document(doc: Document, config: Config | None = None) -> Article:
     config = config or Config()
     art = Article(
         id=doc.id, title=doc.title, published=iso_date(doc.published), url=doc.url,
-        source=doc.source, origin=doc.origin, status=doc.status, reason=doc.reason,
+        source=doc.source, origin=doc.origin, status=doc.status, reason=doc.reason, encoding=doc.encoding,
     )
     if doc.status != "ok":
         return art
+    if doc.published and art.published is None:
+        # A date the input gave but nobody can read is said, not dropped in silence; the document is
+        # still analysed (its events are dated from the text, or not at all).
+        art.reason = Errors.E022.format(value=str(doc.published)[:60], what=doc.origin or doc.id)
     boilerplate = Boilerplate.load(config.boilerplate, config.boilerplate_sections)
     # 1. Extract: trafilatura for HTML (text and metadata), the text itself otherwise.
     if doc.html is not None:

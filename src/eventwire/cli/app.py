@@ -16,8 +16,9 @@ import typer
 from rich.console import Console
 
 from ..actors.lexicon import load_user_dictionary
+from ..clean.dates import iso_date
 from ..config import Config, load_config
-from ..errors import EventwireError
+from ..errors import Errors, EventwireError
 from ..ingest import read_inputs
 from ..pipeline import Pipeline
 
@@ -27,7 +28,21 @@ err = Console(stderr=True)
 
 Inputs = Annotated[list[str] | None, typer.Argument(help="files, folders, or - for stdin")]
 Jsonl = Annotated[bool, typer.Option("--jsonl", help="each input line is a JSON document object")]
-Published = Annotated[str | None, typer.Option("--published", help="publication date for documents that carry none")]
+
+
+def _published_date(value: str | None) -> str | None:
+    """``--published`` as YYYY-MM-DD; a date nobody can read (2025-99-99) is a usage error (E061, exit 2),
+    not a value dropped in silence."""
+    if value is None:
+        return None
+    day = iso_date(value)
+    if day is None:
+        _fail(EventwireError(Errors.E061, value=value))
+    return day
+
+
+Published = Annotated[str | None, typer.Option("--published", callback=_published_date,
+                                               help="publication date (YYYY-MM-DD) for documents that carry none")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="a TOML or YAML config file")]
 Db = Annotated[Path, typer.Option("--db", help="the DuckDB store")]
 Dictionary = Annotated[list[Path] | None, typer.Option(
@@ -105,3 +120,7 @@ def clean(inputs: Inputs = None, jsonl: Jsonl = False, published: Published = No
 
 def main() -> None:
     app()
+
+
+# Registered here, after `app` exists: the module adds its command to it on import.
+from . import alerts as _alerts  # noqa: E402, F401  (registers `eventwire alerts`)

@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 
 from ..errors import EventwireError
+from ..runners.job import open_store
 from ..runners.records import read_analyses
-from ..store import Store
 from .app import Db, _fail, app, err
 
 
@@ -23,7 +23,7 @@ def load(parquet: Annotated[Path, typer.Argument(help="a folder (or file) writte
     """Load analyses from Parquet (``--engine ray`` output) into the DuckDB store."""
     stored = seen = 0
     try:
-        with Store(db) as store:
+        with open_store(db) as store:  # waits for `eventwire serve` to let go between requests
             for analysis in read_analyses(parquet):
                 seen += 1
                 stored += store.write(analysis)

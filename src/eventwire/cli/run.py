@@ -24,8 +24,8 @@ from rich.table import Table
 from ..errors import Errors, EventwireError
 from ..ingest import looks_like_url, read_inputs
 from ..runners import ENGINES, Outcome, default_workers, run_job
+from ..runners.job import open_store
 from ..samples import sample_documents
-from ..store import Store
 from .app import ConfigOpt, Db, Dictionary, Inputs, Jsonl, Published, _config, _fail, _report, app, err
 
 Workers = Annotated[int, typer.Option("--workers", "-w", min=0,
@@ -88,8 +88,11 @@ def _summary(db: Path, counts: Counter[str], totals: dict[str, int]) -> Table:
     table.add_column("in store", justify="right")
     table.add_row("documents read", str(counts["read"]), "")
     table.add_row("already stored", str(counts["already stored"]), "")
-    table.add_row("articles stored", str(counts["stored"]), str(totals.get("articles_ok", "")))
-    table.add_row("skipped", str(counts["skipped"]), "")
+    # Articles analysed and stored as ok, beside the store's count of the same: skipped documents are
+    # stored too (as records with their reason) but are counted on their own rows, not as articles.
+    table.add_row("articles stored", str(counts["stored ok"]), str(totals.get("articles_ok", "")))
+    table.add_row("duplicates skipped", str(counts["duplicate"]), "")
+    table.add_row("skipped", str(counts["skipped"] - counts["duplicate"]), "")
     table.add_row("errors", str(counts["error"]), "")
     table.add_row("event mentions", str(counts["events"]), str(totals.get("event_mentions", "")))
     table.add_row("events (aggregated)", "", str(totals.get("events", "")))
@@ -120,7 +123,8 @@ def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl =
     log_file = log.open("a", encoding="utf-8") if log else None
     try:
         docs = read_inputs(inputs, cfg, jsonl, published) if inputs else sample_documents(cfg)
-        with stop_on_signals() as stop, Store(db) as store, Progress(
+        # A store that `eventwire serve` reads is waited for between its requests, not refused (open_store).
+        with stop_on_signals() as stop, open_store(db) as store, Progress(
             TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, transient=False,
         ) as progress:
@@ -131,20 +135,26 @@ def run(inputs: Inputs = None, db: Db = Path("eventwire.duckdb"), jsonl: Jsonl =
                 progress.update(task, total=n)
 
             parquet = (out or db.with_name(db.stem + "_parquet")) if engine == "ray" else None
-            outcomes = run_job(docs, store, cfg, workers=n_workers, engine=engine, on_read=on_read, parquet_dir=parquet)
+            # The job stops after the batch in hand when asked, and still gives every stored document
+            # its outcome: the count and the --log below match what the store holds.
+            outcomes = run_job(docs, store, cfg, workers=n_workers, engine=engine, on_read=on_read, parquet_dir=parquet,
+                               should_stop=lambda: stop.requested)
             for o in outcomes:
                 _count(counts, o)
                 _log_line(log_file, o)
                 progress.advance(task)
-                if stop.requested:
-                    outcomes.close()  # stops the workers; what is stored stays stored
-                    raise KeyboardInterrupt
             totals = {k: int(v) for k, v in store.stats().items() if isinstance(v, int)}
+        if stop.requested:
+            err.print(f"[yellow]interrupted[/yellow]: {counts['stored']} documents stored by this run are kept; "
+                      "run the same command again to continue.", highlight=False)
+            raise typer.Exit(130)
     except EventwireError as e:
         _fail(e)
         return
     except KeyboardInterrupt:
-        err.print(f"[yellow]interrupted[/yellow]: {counts['stored']} documents stored by this run are kept; "
+        # A second Ctrl-C stops at once, maybe while the outcomes of a stored batch are being counted:
+        # the count is then a lower bound, and said so.
+        err.print(f"[yellow]interrupted[/yellow]: at least {counts['stored']} documents stored by this run are kept; "
                   "run the same command again to continue.", highlight=False)
         raise typer.Exit(130) from None
     finally:
@@ -165,7 +175,10 @@ def _count(counts: Counter[str], o: Outcome) -> None:
     if a.status != "ok":
         counts[a.status] += 1
         _report(a.id, a.status, a.article.reason)
+    if a.status == "skipped" and a.article.duplicate_of:
+        counts["duplicate"] += 1
     if o.written:
         counts["stored"] += 1
+        counts["stored ok"] += a.status == "ok"
         counts["events"] += len(a.events)
         counts["quotes"] += len(a.quotes)

@@ -14,9 +14,9 @@ import typer
 
 from ..errors import EventwireError
 from ..runners import default_workers
+from ..runners.job import open_store
 from ..runners.sources import Source, sources_for
 from ..runners.watch import Cycle, Watcher, parse_interval
-from ..store import Store
 from .app import ConfigOpt, Db, Published, _config, _fail, app, err
 from .run import stop_on_signals
 
@@ -31,7 +31,14 @@ def _line(c: Cycle, every: float, last: bool) -> None:
     when = c.started.astimezone().strftime("%H:%M:%S")
     nxt = "" if last else f"; next in {every:g} s"
     err.print(f"cycle {c.number} at {when}: {c.new_items} new items, {c.documents} documents, {c.stored} stored, "
-              f"{c.events} event mentions, {c.skipped} skipped, {c.errors} errors{nxt}", highlight=False)
+              f"{c.events} event mentions, {c.skipped} skipped, {c.errors} errors, {len(c.alerts)} new alerts{nxt}",
+              highlight=False)
+    for a in c.alerts:
+        colour = "red" if a.kind == "escalation" else "green"
+        before, after = (f"{g:+.1f}" if g is not None else "none" for g in (a.baseline.goldstein, a.recent.goldstein))
+        err.print(f"  [{colour}]{a.kind}[/{colour}] {a.source}→{a.target} from {a.start.isoformat()}: mean Goldstein "
+                  f"{before} → {after}, score {a.score:.1f}, "
+                  f"{a.events_total} events (eventwire alerts --since {a.start.isoformat()})", highlight=False)
     for problem in c.problems:
         err.print(f"  [yellow]problem[/yellow] {problem}", highlight=False, soft_wrap=True)
 
@@ -46,7 +53,7 @@ def watch(targets: Targets, every: Every = "15m", db: Db = Path("eventwire.duckd
     try:
         seconds = parse_interval(every)
         sources: list[Source] = [s for t in targets for s in sources_for(t, cfg, published)]
-        with Store(db) as store:
+        with open_store(db) as store:  # waits for `eventwire serve` to let go between requests
             watcher = Watcher(sources, store, cfg, workers=workers or default_workers())
             try:
                 with stop_on_signals() as stop:

@@ -130,8 +130,9 @@ def entry_document(entry: FeedEntry, config: Config, fetcher: Fetcher,
         yield Document(id=stable_id(entry.link), origin=f"{entry.origin}#{entry.n}", status="error", reason=str(err))
         return
     if entry.link and is_url(entry.link):
+        # A link found in a feed is the publisher's, not the user's: it may not reach a private address.
         yield from read_url(entry.link, config, fetcher, published=date, title=entry.title, source=entry.source,
-                            expand_feeds=False)
+                            expand_feeds=False, found_in=f"entry {entry.n} of the feed {entry.origin}")
         return
     # An entry without a link may carry its article itself (some feeds put the full text in).
     content = _entry_content(entry.data)

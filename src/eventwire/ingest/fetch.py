@@ -1,5 +1,6 @@
 """Fetching pages and feeds over HTTP with httpx: timeouts, retries with backoff, a size cap,
-content-type checks and a User-Agent from the config.
+content-type checks and a User-Agent from the config. Links found inside feeds (``found_in``) may
+not reach loopback, private or link-local addresses unless ``fetch_private_addresses`` is set (SSRF).
 
 The transport is a seam: pass ``transport=httpx.MockTransport(handler)`` (or point at a local
 test server) and nothing touches the network. A failure never raises out of a reader: it becomes
@@ -8,7 +9,9 @@ a Document with status error and a reason (see :func:`eventwire.ingest.urls.read
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -75,6 +78,36 @@ def url_problem(text: str) -> str | None:
     return None
 
 
+def resolve_host(host: str) -> list[str]:
+    """The addresses a host name resolves to (an address literal is its own); [] when it does not resolve."""
+    try:
+        return [ipaddress.ip_address(host.strip("[]")).compressed]
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):  # gaierror is an OSError; an over-long label a UnicodeError
+        return []
+    return sorted({str(info[4][0]).split("%")[0] for info in infos})
+
+
+def address_kind(address: str) -> str | None:
+    """Why eventwire must not fetch a discovered link at ``address`` ("loopback", "private", ...), or None.
+
+    Everything that is not a global unicast address is refused: loopback, private (RFC 1918, unique
+    local), link-local (cloud metadata services live at 169.254.169.254), shared (100.64/10),
+    reserved, unspecified and multicast; an IPv4 address inside IPv6 (``::ffff:127.0.0.1``) is judged
+    as the IPv4 one.
+    """
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for kind in ("loopback", "unspecified", "link_local", "private", "multicast", "reserved"):
+        if getattr(ip, f"is_{kind}"):
+            return kind.replace("_", "-")
+    return None if ip.is_global else "non-global"
+
+
 def is_url(text: str) -> bool:
     """True for a well-formed absolute http(s) URL (never raises, whatever the text)."""
     return url_problem(text) is None
@@ -84,10 +117,12 @@ class Fetcher:
     """An HTTP client with the config's politeness and limits; reuse one for many URLs."""
 
     def __init__(self, config: Config | None = None, transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 resolve: Callable[[str], list[str]] | None = None) -> None:
         self.config = config or Config()
         self._transport = transport
         self._sleep = sleep
+        self._resolve = resolve  # tests give a table of names; None: resolve_host, looked up when called
         self._client: httpx.Client | None = None
 
     @property
@@ -102,6 +137,8 @@ class Fetcher:
                 follow_redirects=True,
                 max_redirects=10,
                 trust_env=self.config.fetch_trust_env,
+                # Run before every request, each redirect's too: a public link may redirect inward.
+                event_hooks={"request": [self._guard]},
             )
         return self._client
 
@@ -117,15 +154,21 @@ class Fetcher:
                  tb: TracebackType | None) -> None:
         self.close()
 
-    def get(self, url: str) -> Fetched:
-        """Fetch one URL; raises DocumentError (E011, E012 or E004) with a reason a person can act on."""
+    def get(self, url: str, found_in: str | None = None) -> Fetched:
+        """Fetch one URL; raises DocumentError (E011, E012 or E004) with a reason a person can act on.
+
+        ``found_in`` names the feed or page a link was found in: such a link (and every redirect
+        from it) may not reach a non-global address unless ``fetch_private_addresses`` is set
+        (E021). A URL the user gave (``found_in`` None) is fetched wherever it points.
+        """
         if not is_url(url):
             raise DocumentError(Errors.E011, url=url, cause="not an http(s) URL")
         attempts = 1 + max(0, self.config.fetch_retries)
+        guard = None if found_in is None or self.config.fetch_private_addresses else found_in
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                return self._get_once(url)
+                return self._get_once(url, guard)
             except _Retry as retry:
                 if last:
                     tries = f" (after {attempts} attempts)" if attempts > 1 else ""
@@ -133,9 +176,27 @@ class Fetcher:
                 self._sleep(retry.wait if retry.wait is not None else self.config.fetch_backoff * 2**attempt)
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    def _get_once(self, url: str) -> Fetched:
+    def _guard(self, request: httpx.Request) -> None:
+        """Refuse a request for a discovered link whose host resolves to a non-global address (E021).
+
+        The name is resolved here, before the request; an attacker's DNS that answers with a public
+        address now and a private one at connect time (rebinding) gets through this check, which is why
+        the guard is a default for feeds, not a sandbox. A name that does not resolve here is let
+        through: the fetch fails on its own (or a proxy that knows the name fetches it).
+        """
+        found_in = request.extensions.get(_GUARD)
+        if found_in is None:
+            return
+        host = request.url.host
+        for address in (self._resolve or resolve_host)(host):
+            kind = address_kind(address)
+            if kind is not None:
+                raise DocumentError(Errors.E021, url=str(request.url), what=found_in, address=address, kind=kind)
+
+    def _get_once(self, url: str, guard: str | None = None) -> Fetched:
         try:
-            with self.client.stream("GET", url) as resp:
+            extensions = {_GUARD: guard} if guard is not None else {}
+            with self.client.stream("GET", url, extensions=extensions) as resp:
                 if resp.status_code >= 400:
                     cause = f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
                     if resp.status_code in RETRY_STATUS:
@@ -163,6 +224,11 @@ class Fetcher:
             raise _Retry(f"{type(err).__name__}: {err}") from err
         except httpx.InvalidURL as err:
             raise DocumentError(Errors.E011, url=url, cause=f"invalid URL ({err})") from err
+
+
+# The request extension that marks a discovered link, naming where it was found (httpx passes a
+# request's extensions on to the requests of its redirects).
+_GUARD = "eventwire.found_in"
 
 
 class _Retry(Exception):

@@ -9,7 +9,7 @@ error Document, and the lines after it are read as usual.
 
 from __future__ import annotations
 
-import codecs
+import io
 import json
 import math
 import re
@@ -19,9 +19,9 @@ from typing import Any
 
 from ..errors import DocumentError, Errors
 from ..models import Document
-from .decode import ByteStream, decode
+from .decode import ByteStream, bom_encoding, decode_text, utf16_by_zeros
 from .fetch import url_problem
-from .ids import stable_id
+from .ids import stable_id, url_id
 
 # json.loads pairs escaped surrogates that belong together; only lone ones are left to find.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -73,6 +73,7 @@ def document_from_object(obj: Any, origin: str, published: str | None = None) ->
     fields = {name: text_field(obj, name, origin)
               for name in ("id", "text", "html", "title", "published", "url", "source")}
     text, html, url = fields["text"], fields["html"], fields["url"]
+    body = text if text is not None else html
     if text is None and html is None:
         raise DocumentError(Errors.E008, what=origin)
     if url and (problem := url_problem(url)) is not None and problem != "not http or https":
@@ -80,7 +81,7 @@ def document_from_object(obj: Any, origin: str, published: str | None = None) ->
         # break every later use of it (the store takes its host), so it is this document's reason.
         raise DocumentError(Errors.E019, what=f"the `url` of {origin}", text=url[:200], cause=problem)
     return Document(
-        id=fields["id"] or stable_id(url, text if text is not None else html),
+        id=fields["id"] or (url_id(url, body) if url else stable_id(url, body)),
         text=text,
         html=html if text is None else None,
         title=fields["title"] or None,
@@ -91,17 +92,21 @@ def document_from_object(obj: Any, origin: str, published: str | None = None) ->
     )
 
 
-def _document_from_line(line: bytes, n: int, what: str, published: str | None) -> Document:
+def _document_from_line(line: bytes, n: int, what: str, published: str | None,
+                        encoding: str | None = None) -> Document:
     origin = f"{what}:{n}"
     obj: Any = None
     try:
         try:
-            obj = json.loads(decode(line, origin))
+            found = decode_text(line, origin)
+            obj = json.loads(found.text)
         except json.JSONDecodeError as err:
             raise DocumentError(Errors.E007, line=n, what=what, cause=err.msg) from err
         except RecursionError as err:  # "[[[[..." nested deeper than the parser's stack
             raise DocumentError(Errors.E007, line=n, what=what, cause="nested too deeply") from err
-        return document_from_object(obj, origin, published)
+        doc = document_from_object(obj, origin, published)
+        doc.encoding = encoding or found.encoding
+        return doc
     except DocumentError as err:
         out = failed(origin, err)
         given = obj.get("id") if isinstance(obj, dict) else None
@@ -113,14 +118,85 @@ def _document_from_line(line: bytes, n: int, what: str, published: str | None) -
 def _not_jsonl(line: bytes, n: int, what: str) -> DocumentError | None:
     """Why a stream cannot be JSON Lines at all, judged by line ``n`` before any line was a document.
 
-    JSON text holds no NUL byte: a line with one is binary data or UTF-16, whose every "line"
-    would otherwise be reported on its own.
+    JSON text holds no NUL byte (UTF-16 was transcoded before this): a line with one is binary
+    data, whose every "line" would otherwise be reported on its own.
     """
-    if n == 1 and line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return DocumentError(Errors.E005, what=what, cause="it is UTF-16; JSON Lines are read as UTF-8")
     if b"\x00" in line:
         return DocumentError(Errors.E003, what=what)
     return None
+
+
+class _Joined(io.RawIOBase):
+    """The first line already read, then the rest of the stream: one stream again, for a decoder."""
+
+    def __init__(self, head: bytes, rest: ByteStream) -> None:
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n], self._head = self._head[:n], self._head[n:]
+            return n
+        data = self._rest.read(len(view))
+        view[:len(data)] = data
+        return len(data)
+
+
+class _Prepended:
+    """The first line already read, then the rest of the stream, line by line as the stream reads them."""
+
+    def __init__(self, head: bytes, rest: ByteStream) -> None:
+        self._head, self._rest = head, rest
+
+    def readline(self, size: int = -1, /) -> bytes:
+        if self._head:
+            head, self._head = self._head, b""
+            return head
+        return self._rest.readline(size)
+
+    def read(self, size: int = -1, /) -> bytes:
+        head, self._head = self._head, b""
+        return head + self._rest.read(size if size < 0 else max(0, size - len(head)))
+
+
+class _Utf8Lines:
+    """A UTF-16 or UTF-32 stream read as UTF-8 lines, decoded as it is read (memory stays flat).
+
+    ``readline(size)`` counts characters, not bytes: the limit per document holds within a factor
+    of the charset's width, which is what it is for.
+    """
+
+    def __init__(self, text: io.TextIOWrapper) -> None:
+        self._text = text
+
+    def readline(self, size: int = -1, /) -> bytes:
+        return self._text.readline(size).encode("utf-8", "surrogatepass")
+
+    def read(self, size: int = -1, /) -> bytes:
+        return self._text.read(size).encode("utf-8", "surrogatepass")
+
+
+def _as_utf8(stream: ByteStream, first: bytes) -> tuple[ByteStream, str | None]:
+    """The stream as UTF-8 lines (the first line given back), and its charset when it is UTF-16 or UTF-32.
+
+    JSON Lines saved as UTF-16 (Windows tools do, with or without a byte order mark) split on the
+    byte 0x0A leave a zero byte on the wrong side of every line: they are decoded as a stream
+    instead, by the mark or by where their zero bytes fall (decode.py).
+    """
+    encoding = bom_encoding(first)
+    if encoding is None or encoding == "utf-8":
+        encoding = utf16_by_zeros(first)
+    if encoding is None:
+        return _Prepended(first, stream), None
+    joined = _Joined(first, stream)
+    # A byte order mark is read by the codec of the same family without an endianness ("utf-16").
+    codec = encoding[:-3] if bom_encoding(first) == encoding else encoding
+    text = io.TextIOWrapper(io.BufferedReader(joined), encoding=codec, errors="replace", newline="")
+    return _Utf8Lines(text), encoding
 
 
 def read_jsonl_lines(stream: ByteStream, what: str, limit: int, published: str | None = None) -> Iterator[Document]:
@@ -132,6 +208,7 @@ def read_jsonl_lines(stream: ByteStream, what: str, limit: int, published: str |
     n = 0
     read_one = False  # until a line is read as a document, the stream may not be text at all
     try:
+        stream, encoding = _as_utf8(stream, stream.readline(limit + 1))
         while line := stream.readline(limit + 1):
             n += 1
             if not read_one and (whole := _not_jsonl(line, n, what)) is not None:
@@ -149,7 +226,7 @@ def read_jsonl_lines(stream: ByteStream, what: str, limit: int, published: str |
                 yield failed(f"{what}:{n}", err)
                 continue
             if line.strip():
-                doc = _document_from_line(line, n, what, published)
+                doc = _document_from_line(line, n, what, published, encoding)
                 read_one = read_one or doc.status == "ok"
                 yield doc
     except (OSError, EOFError, zlib.error) as err:

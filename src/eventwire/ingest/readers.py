@@ -35,7 +35,7 @@ from typing import IO, cast
 from ..config import Config
 from ..errors import DocumentError, Errors, InputError
 from ..models import Document
-from .decode import GZIP_MAGIC, ByteStream, decode, gunzip, gunzip_stream, read_capped
+from .decode import GZIP_MAGIC, ByteStream, decode, decode_text, gunzip, gunzip_stream, read_capped
 from .feeds import is_feed_bytes, read_feed
 from .fetch import Fetcher, looks_like_url
 from .ids import stable_id
@@ -109,17 +109,19 @@ def read_stream(stream: IO[str] | IO[bytes], jsonl: bool, published: str | None 
             raw = gunzip(raw, name, limit)
         if not raw.strip():
             raise DocumentError(Errors.E002, "skipped", what=name)
-        data = decode(raw, name)
+        data, encoding = decode_text(raw, name)
     except DocumentError as err:
         yield failed(name, err)
         return
-    yield _document_from_text(data, name, name, published)
+    # The id comes from the content: every piped document is its own, and the same one piped again a repeat.
+    yield _document_from_text(data, name, stable_id(name, data), published, encoding)
 
 
-def _document_from_text(data: str, origin: str, id_seed: str, published: str | None) -> Document:
+def _document_from_text(data: str, origin: str, doc_id: str, published: str | None,
+                        encoding: str | None = None) -> Document:
     is_html = looks_html(data)
-    return Document(id=stable_id(id_seed), text=None if is_html else data, html=data if is_html else None,
-                    published=published, origin=origin)
+    return Document(id=doc_id, text=None if is_html else data, html=data if is_html else None,
+                    published=published, origin=origin, encoding=encoding)
 
 
 def _read_bytes(path: Path, gz: bool, config: Config) -> bytes:
@@ -168,7 +170,7 @@ def read_path(path: Path, config: Config, jsonl: bool = False, published: str | 
         if kind in FEED_SUFFIXES:
             yield from _read_feed_file(raw, origin, config, fetcher, published)
             return
-        data = decode(raw, origin)
+        data, encoding = decode_text(raw, origin)
     except DocumentError as err:
         yield failed(origin, err)
         return
@@ -179,12 +181,12 @@ def read_path(path: Path, config: Config, jsonl: bool = False, published: str | 
         with _Fetching(fetcher, config) as f:
             yield from read_url_list(data, origin, config, f, published)
     elif kind == ".json":
-        yield from _read_json(data, path, published)
+        for doc in _read_json(data, path, published):
+            yield replace(doc, encoding=encoding) if doc.status == "ok" else doc
     elif kind in HTML_SUFFIXES:
-        yield Document(id=_file_id(path, data), html=data, published=published, origin=origin)
+        yield Document(id=_file_id(path, data), html=data, published=published, origin=origin, encoding=encoding)
     else:
-        doc = _document_from_text(data, origin, origin, published)
-        yield replace(doc, id=_file_id(path, data))
+        yield _document_from_text(data, origin, _file_id(path, data), published, encoding)
 
 
 def _file_id(path: Path, data: str) -> str:
@@ -235,10 +237,18 @@ class _Fetching:
             self.own.close()
 
 
-def walk(folder: Path, pattern: str = "*") -> Iterator[Path]:
-    """Files under a folder whose name matches ``pattern``, recursively, in a stable order; hidden ones left out."""
-    for p in sorted(folder.rglob("*")):
-        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(folder).parts):
+def walk(folder: Path, pattern: str = "*", errors: list[OSError] | None = None) -> Iterator[Path]:
+    """Files under a folder whose name matches ``pattern``, recursively, in a stable order; hidden ones left out.
+
+    A folder (or the folder itself) that cannot be listed is added to ``errors`` when given:
+    ``Path.rglob`` passes over it in silence, which made an unreadable folder a run of nothing, exit 0.
+    """
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append if errors is not None else None):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, f) for f in files if not f.startswith("."))
+    for p in sorted(found):
+        if not p.is_file():
             continue
         if fnmatch.fnmatch(p.name, pattern) or fnmatch.fnmatch(str(p.relative_to(folder)), pattern):
             yield p
@@ -262,7 +272,12 @@ def read_inputs(inputs: Iterable[str], config: Config, jsonl: bool = False, publ
                 continue
             path = Path(item)
             if path.is_dir():
-                for p in walk(path, pattern):
+                unlisted: list[OSError] = []
+                files = list(walk(path, pattern, unlisted))
+                for e in unlisted:  # each folder that could not be read is its own error record (exit 1)
+                    where = e.filename or path
+                    yield failed(str(where), DocumentError(Errors.E001, path=where, cause=e.strerror or e))
+                for p in files:
                     if is_readable(p):
                         yield from read_path(p, config, jsonl, published, f)
             elif path.exists():

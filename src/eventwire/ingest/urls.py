@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from ..config import Config
 from ..errors import DocumentError, Errors
 from ..models import Document
-from .decode import declared_charset, decode
+from .decode import declared_charset, decode_text
 from .feeds import is_feed_bytes, read_feed
 from .fetch import Fetcher, is_url, looks_like_url, url_problem
-from .ids import stable_id
+from .ids import stable_id, url_id
 from .sniff import looks_html
 
 
@@ -25,21 +25,25 @@ def _failed(doc_id: str, origin: str, err: DocumentError) -> Document:
 
 
 def read_url(url: str, config: Config, fetcher: Fetcher, published: str | None = None, title: str | None = None,
-             source: str | None = None, expand_feeds: bool = True) -> Iterator[Document]:
-    """The document at one URL; a feed URL gives its entries (when ``expand_feeds``)."""
-    doc_id = stable_id(url)  # the URL as given: a rerun of the same list adds nothing
+             source: str | None = None, expand_feeds: bool = True, found_in: str | None = None) -> Iterator[Document]:
+    """The document at one URL; a feed URL gives its entries (when ``expand_feeds``).
+
+    ``found_in`` names the feed a link was found in: such a link may not reach a private address
+    (:meth:`Fetcher.get`, E021); the URL a user gives is fetched wherever it points.
+    """
+    doc_id = url_id(url)  # the canonical URL: a rerun, or the same page by another spelling, adds nothing
     problem = url_problem(url)
     if problem is not None:
         yield _failed(doc_id, url, DocumentError(Errors.E019, what="the input", text=url[:200], cause=problem))
         return
     try:
-        got = fetcher.get(url)
+        got = fetcher.get(url, found_in)
         if expand_feeds and (got.is_feed or (got.media_type in ("", "text/plain") and is_feed_bytes(got.content))):
             yield from read_feed(got.content, url, config, fetcher, published)
             return
         if not got.content.strip():
             raise DocumentError(Errors.E002, "skipped", what=url)
-        text = decode(got.content, url, declared_charset(got.content, got.content_type))
+        text, encoding = decode_text(got.content, url, declared_charset(got.content, got.content_type))
     except DocumentError as err:
         yield _failed(doc_id, url, err)
         return
@@ -49,7 +53,7 @@ def read_url(url: str, config: Config, fetcher: Fetcher, published: str | None =
         return
     is_html = got.is_html or looks_html(text)
     yield Document(id=doc_id, html=text if is_html else None, text=None if is_html else text, title=title,
-                   published=published, url=got.url, source=source, origin=url)
+                   published=published, url=got.url, source=source, origin=url, encoding=encoding)
 
 
 def read_url_list(text: str, origin: str, config: Config, fetcher: Fetcher,

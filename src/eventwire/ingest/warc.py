@@ -18,9 +18,9 @@ from warcio.exceptions import ArchiveLoadFailed
 from ..config import Config
 from ..errors import DocumentError, Errors
 from ..models import Document
-from .decode import declared_charset, decode
+from .decode import declared_charset, decode_text
 from .fetch import HTML_TYPES
-from .ids import stable_id
+from .ids import stable_id, url_id
 
 
 def _failed(doc_id: str, origin: str, err: DocumentError) -> Document:
@@ -60,7 +60,8 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
                 found += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 rec_origin = f"{origin}#{url or n}"
-                doc_id = stable_id(url or rec_origin)  # the page's URL: the same page from a URL list is the same doc
+                # the page's canonical URL: the same page from a URL list is the same doc
+                doc_id = url_id(url) if url else stable_id(rec_origin)
                 raw = record.content_stream().read(config.max_bytes + 1)
                 try:
                     if len(raw) > config.max_bytes:
@@ -70,12 +71,13 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
                         raise DocumentError(Errors.E013, what=path, cause=f"the record of {url or n} is cut short")
                     if not raw.strip():
                         raise DocumentError(Errors.E002, "skipped", what=rec_origin)
-                    html = decode(raw, rec_origin, declared_charset(raw, ctype))
+                    html, encoding = decode_text(raw, rec_origin, declared_charset(raw, ctype))
                 except DocumentError as err:
                     damaged = damaged or err.code == "E013"
                     yield _failed(doc_id, rec_origin, err)
                     continue
-                yield Document(id=doc_id, html=html, url=url, published=published, origin=rec_origin)
+                yield Document(id=doc_id, html=html, url=url, published=published, origin=rec_origin,
+                               encoding=encoding)
             # warcio passes over a gzip member cut short at the end: bytes left unread mean damage.
             if path.suffix.lower() == ".gz" and not damaged:  # one report of the damage is enough
                 _check_gzip(path)

@@ -11,6 +11,7 @@ DuckDB has one writer, so this module, in the calling process, is the only one t
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,38 @@ from ..store import Store
 from .local import PoolStats, analyse_batches, chunked
 
 ENGINES = ("local", "ray")
+# Seconds a run waits for the store's lock while another process holds it.
+LOCK_WAIT = 30.0
+
+
+def open_store(db: str | Path, wait: float = LOCK_WAIT, sleep: Callable[[float], None] = time.sleep,
+               clock: Callable[[], float] = time.monotonic) -> Store:
+    """The store opened for writing; while another process holds its lock, tried again for ``wait`` seconds.
+
+    DuckDB lets one process write a file or any number read it, never both. ``eventwire serve``
+    holds a read lock only while it answers a request (serve/access.py), so a run gets in between
+    two requests instead of failing on the first; the server answers from a snapshot meanwhile.
+    When the lock is still held after ``wait`` (a reader that never lets go), E040 says who holds
+    it: DuckDB's message names the process and its PID.
+    """
+    deadline = clock() + wait
+    delay = 0.02
+    while True:
+        try:
+            return Store(db)
+        except EventwireError as err:
+            cause = err.details.get("cause")
+            # DuckDB's words for a file another process holds ("Could not set lock on file ...:
+            # Conflicting lock is held in ... (PID n)"); anything else (a broken file, a newer schema) is final.
+            if "conflicting lock" not in str(cause).lower():
+                raise
+            if clock() >= deadline:
+                raise EventwireError(Errors.E040, path=db, cause=(
+                    f"{cause} The lock was still held after {wait:g} s of retries: a process reading the store"
+                    " without a pause (an `eventwire serve` under constant load, a notebook with eventwire.open)"
+                    " must let go first")) from err
+        sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 @dataclass
@@ -49,8 +82,14 @@ def seeded_pipeline(store: Store, config: Config) -> Pipeline:
 
 def run_job(docs: Iterable[Document], store: Store, config: Config, *, workers: int = 1, engine: str = "local",
             chunk_size: int | None = None, on_read: Callable[[int], None] | None = None,
-            stats: PoolStats | None = None, parquet_dir: Path | None = None) -> Generator[Outcome, None, None]:
+            stats: PoolStats | None = None, parquet_dir: Path | None = None,
+            should_stop: Callable[[], bool] | None = None) -> Generator[Outcome, None, None]:
     """Analyse and store documents; one Outcome per document, as each is done.
+
+    ``should_stop()`` is asked after each stored batch: when it says True the job ends there, after
+    giving the Outcome of every document of that batch. A caller that stops this way (Ctrl-C) has
+    an Outcome for everything stored, where closing the generator would lose those of the batch in
+    hand (stored whole, in one transaction) and count fewer than the store holds.
 
     ``on_read(n)`` is told how many documents have been read so far (input is read lazily, so a
     progress bar can grow its total). ``engine`` is ``local`` (this process, or a pool when
@@ -81,13 +120,20 @@ def run_job(docs: Iterable[Document], store: Store, config: Config, *, workers: 
                           chunk_size or config.batch_size)
     else:
         batches = analyse_batches(seeded_pipeline(store, config), fresh(), workers, chunk_size, stats)
-    for batch in batches:
+    try:
+        for batch in batches:
+            while backlog:
+                yield backlog.popleft()
+            for analysis, written in zip(batch, write_batch(store, batch), strict=True):
+                yield Outcome(analysis.id, analysis, written)
+            if should_stop is not None and should_stop():
+                break
         while backlog:
             yield backlog.popleft()
-        for analysis, written in zip(batch, write_batch(store, batch), strict=True):
-            yield Outcome(analysis.id, analysis, written)
-    while backlog:
-        yield backlog.popleft()
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()  # stops the workers now, not when the generator is collected
 
 
 _LOOKUP_CHUNK = 64

@@ -17,6 +17,7 @@ from ..config import Config
 from ..errors import DocumentError, Errors, EventwireError
 from ..ingest import FeedEntry, Fetcher, entry_document, feed_entries, is_url, looks_like_url, read_path, url_problem, walk
 from ..ingest.feeds import is_feed_bytes
+from ..ingest.jsonl import failed
 from ..ingest.readers import FEED_SUFFIXES, URL_LIST_SUFFIXES, is_readable
 from ..models import Document
 
@@ -53,11 +54,16 @@ class FolderSource:
 
     def items(self, fetcher: Fetcher) -> list[Item]:
         out = []
-        for p in walk(self.path):
+        unlisted: list[OSError] = []
+        for p in walk(self.path, errors=unlisted):
             if is_readable(p):
                 st = p.stat()
                 out.append(Item(str(p.relative_to(self.path)), f"{st.st_mtime_ns}:{st.st_size}",
                                 lambda p=p: read_path(p, self.config, published=self.published, fetcher=fetcher)))
+        for e in unlisted:  # a folder that cannot be listed is reported (E001), not watched as empty
+            where = str(e.filename or self.path)
+            report = failed(where, DocumentError(Errors.E001, path=where, cause=e.strerror or e))
+            out.append(Item(f"unreadable:{where}", str(e.errno), lambda report=report: iter([report])))
         return out
 
 

@@ -27,7 +27,7 @@ def _failed_article(item: Document | Article, stage: str, err: BaseException) ->
         item.status, item.reason = "error", reason
         return item
     return Article(id=item.id, title=item.title, published=item.published, url=item.url, source=item.source,
-                   origin=item.origin, status="error", reason=reason)
+                   origin=item.origin, status="error", reason=reason, encoding=item.encoding)
 
 
 def _guarded(items: Sequence[T], run: Callable[[Sequence[T]], list[R]],

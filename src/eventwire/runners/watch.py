@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from ..alerts import Alert, alerts
 from ..config import Config
 from ..errors import DocumentError, Errors, EventwireError
 from ..ingest import Fetcher
@@ -73,6 +74,7 @@ class Cycle:
     errors: int = 0
     events: int = 0
     problems: list[str] = field(default_factory=list)  # sources that could not be listed, documents that failed
+    alerts: list[Alert] = field(default_factory=list)  # dyad turns that this cycle's stories brought to light
     stopped: bool = False  # asked to stop before the cycle was done
 
 
@@ -87,6 +89,7 @@ class Watcher:
         self.workers = workers
         self.fetcher = fetcher or Fetcher(config)
         self.cycles = 0
+        self._known: set[tuple[str, str, str, str]] | None = None  # alerts already reported (or there at the start)
         store.con.execute(_SEEN_TABLE)
 
     def _seen(self, source: str) -> dict[str, str]:
@@ -101,6 +104,27 @@ class Watcher:
             "INSERT INTO watch_seen VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, key) DO UPDATE"
             " SET version = excluded.version, last_seen = excluded.last_seen",
             [[s, k, v, now, now] for s, k, v in marks])
+
+    def new_alerts(self) -> list[Alert]:
+        """The store's alerts (``eventwire alerts`` defaults) that no earlier call saw.
+
+        The first call only learns what is already there: a watch reports the turns its own cycles
+        bring, not the history it starts on. A turn whose start moves as more weeks arrive is a new alert.
+        """
+        found = alerts(self.store)
+        keys = {(a.source, a.target, a.kind, a.start.isoformat()) for a in found}
+        known = self._known
+        self._known = keys | (known or set())
+        return [] if known is None else [a for a in found if (a.source, a.target, a.kind, a.start.isoformat()) not in known]
+
+    def _alerts(self, cycle: Cycle) -> None:
+        # Alerts are a report on the store, never a reason to lose a cycle: a failure is one more problem.
+        try:
+            new = self.new_alerts()
+        except EventwireError as err:
+            cycle.problems.append(f"alerts: {err}")
+            return
+        cycle.alerts.extend(new)
 
     def new_items(self, cycle: Cycle) -> list[tuple[Source, Item]]:
         """The items of every source that were not seen (or changed) since an earlier cycle."""
@@ -123,6 +147,8 @@ class Watcher:
         """
         self.cycles += 1
         report = Cycle(self.cycles, datetime.now(UTC))
+        if self._known is None:  # what the store already shows is not news
+            self._alerts(report)
         todo = self.new_items(report)
         report.new_items = len(todo)
         owner: dict[str, tuple[str, str, str]] = {}  # document id -> (source, key, version) it came from
@@ -156,6 +182,8 @@ class Watcher:
                 report.events += len(a.events)
         self._mark([(src.name, item.key, item.version) for src, item in todo
                     if (src.name, item.key, item.version) not in failed])
+        if report.stored:
+            self._alerts(report)
         return report
 
     def run(self, every: float, max_cycles: int | None = None, on_cycle: Callable[[Cycle], None] | None = None,

@@ -14,6 +14,7 @@ from .errors import ApiError
 from .lexicon import lookup
 from .params import (
     ActorParams,
+    AlertParams,
     ArticleParams,
     DyadParams,
     EventListParams,
@@ -24,6 +25,7 @@ from .params import (
 )
 from .schemas import (
     ActorOut,
+    Alerts,
     ArticleAnalysis,
     ArticleOut,
     DyadOut,
@@ -72,7 +74,8 @@ def list_articles(view: View, p: Annotated[ArticleParams, Query()]) -> dict[str,
     return service.articles(view.store, p)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleAnalysis, responses=NOT_FOUND,
+# `:path`: an id the input gave may hold "/" (the store keeps ids as given); a plain parameter would 404 it.
+@router.get("/articles/{article_id:path}", response_model=ArticleAnalysis, responses=NOT_FOUND,
             summary="One article's full analysis: text, actors, events and quotes with spans")
 def get_article(view: View, article_id: Id) -> dict[str, Any]:
     return service.article(view.store, article_id)
@@ -118,6 +121,12 @@ def list_places(view: View, p: Annotated[PlaceParams, Query()]) -> dict[str, Any
 @router.get("/network", response_model=Network, summary="The actor network: actors as nodes, dyads as edges")
 def get_network(view: View, p: Annotated[NetworkParams, Query()]) -> dict[str, Any]:
     return service.network(view.store, p)
+
+
+@router.get("/alerts", response_model=Alerts,
+            summary="Early warning: dyads whose asserted events turned toward conflict (escalation) or back")
+def list_alerts(view: View, p: Annotated[AlertParams, Query()]) -> dict[str, Any]:
+    return service.alerts(view.store, p)
 
 
 @router.get("/lexicon/{rule}", responses=NOT_FOUND,

@@ -6,7 +6,8 @@ loads comes from this app (``/static``), so the dashboard and the docs work with
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -28,11 +29,17 @@ from .errors import error_payload, install_error_handlers
 
 MAX_BODY = 1_048_576  # bytes; the only body the app takes is the analysis request
 MAX_URL = 4096  # characters of path + query string
+MAX_ACTIVE = 64  # requests answered at once; more get a 503 with Retry-After (LimitActive)
+# Host names a server bound to a loopback address answers to (besides the address it is bound to).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 DESCRIPTION = """Read-only access to an eventwire store: articles, CAMEO events, quotes, actors, dyads,
 timelines, places and the actor network, plus each article's full analysis with character spans.
 
-* Every list is paged with `limit` (at most 500) and `offset`, and says its `total`.
+* Every list is paged with `limit` (at most 500) and `offset`, and says its `total`; a timeline has
+  at most 5000 periods (422 `range_too_large` beyond), an event at most 500 of its mentions.
+* Past 64 requests at once the answer is 503 `busy` with `Retry-After`. `eventwire serve` answers
+  only to the host names it listens on (421 `misdirected_request` otherwise; `--allow-host` adds some).
 * Every error, 4xx or 5xx, has one shape: `{"error": {"code", "message", "details"}}`.
 * The server never writes to the store. Each request opens a short read-only connection, so
   `eventwire run` can write between requests. While a run holds the store, answers come from the
@@ -88,9 +95,83 @@ class LimitRequests:
 
     @staticmethod
     async def _refuse(send: Send, status: int, code: str, message: str) -> None:
-        resp = JSONResponse(error_payload(code, message), status_code=status)
-        await send({"type": "http.response.start", "status": status, "headers": resp.raw_headers})
-        await send({"type": "http.response.body", "body": resp.body})
+        await _refuse(send, status, code, message)
+
+
+async def _refuse(send: Send, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+    """Answer in the one error shape from a plain ASGI middleware (before the app's handlers)."""
+    resp = JSONResponse(error_payload(code, message), status_code=status, headers=headers)
+    await send({"type": "http.response.start", "status": status, "headers": resp.raw_headers})
+    await send({"type": "http.response.body", "body": resp.body})
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port, lowercased (``[::1]:8000`` is ``::1``)."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class CheckHost:
+    """Answers only requests whose Host header names this server (421 otherwise): against DNS rebinding.
+
+    A web page can make a browser send requests to a name its attacker points at 127.0.0.1; the
+    browser then treats the local server's answers as the page's own and lets it read them. The
+    Host header still carries the attacker's name, so a server that answers only to its own names
+    cannot be read that way. ``allowed`` holds the names (no ports); ``*`` allows any.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: Iterable[str]) -> None:
+        self.app = app
+        self.allowed = {host_name(h) for h in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and "*" not in self.allowed:
+            header = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+            if host_name(header) not in self.allowed:
+                await _refuse(send, 421, "misdirected_request",
+                              f"this server does not answer to the host {header[:100]!r}; start it with"
+                              " `--allow-host NAME` to answer to that name")
+                return
+        await self.app(scope, receive, send)
+
+
+class LimitActive:
+    """At most ``max_active`` requests answered at once; the next gets 503 ``busy`` with Retry-After.
+
+    Every request holds a thread and, often, a store connection: past the limit a client waits a
+    moment and retries instead of the server queueing without bound. Uvicorn's own limit (a
+    backstop for idle connections) answers in plain text, so this one, in the one error shape, is
+    set below it.
+    """
+
+    def __init__(self, app: ASGIApp, max_active: int = MAX_ACTIVE) -> None:
+        self.app = app
+        self.max_active = max_active
+        self.active = 0  # one event loop: no lock needed between the check and the increment
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.active >= self.max_active:
+            await _refuse(send, 503, "busy", f"the server is answering {self.active} requests; retry in a second",
+                          headers={"Retry-After": "1"})
+            return
+        self.active += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.active -= 1
+
+
+_WEB_LINK = re.compile(r"^\s*https?://", re.IGNORECASE)
+
+
+def is_web_link(value: object) -> bool:
+    """True for an http(s) URL: the only stored URLs the dashboard renders as links (not javascript: or data:)."""
+    return isinstance(value, str) and bool(_WEB_LINK.match(value))
 
 
 class SecurityHeaders:
@@ -124,12 +205,15 @@ def _csp(path: str) -> str:
 
 
 def create_app(db: str | Path, *, snapshot: bool = True, token: str | bool | None = True,
-               max_body: int = MAX_BODY) -> FastAPI:
+               max_body: int = MAX_BODY, allowed_hosts: Iterable[str] | None = None,
+               max_active: int = MAX_ACTIVE) -> FastAPI:
     """The app over the store at ``db``.
 
     ``token``: the analysis endpoint's token; True (default) reads ``EVENTWIRE_API_TOKEN`` from
     the environment, None or "" disables the endpoint. ``snapshot``: answer from a copy of the
-    store while a writer holds it (see ``access.StoreAccess``).
+    store while a writer holds it (see ``access.StoreAccess``). ``allowed_hosts``: the Host names
+    answered (``CheckHost``); None answers any (``eventwire serve`` always passes its own list).
+    ``max_active``: requests answered at once (``LimitActive``).
     """
     access = StoreAccess(db, snapshot=snapshot)
     api_token = token_from_env() if token is True else (token or None)
@@ -144,6 +228,7 @@ def create_app(db: str | Path, *, snapshot: bool = True, token: str | bool | Non
     app.state.access = access
     app.state.templates = Jinja2Templates(directory=str(resources.files("eventwire.serve") / "templates"))
     app.state.templates.env.globals["version"] = __version__
+    app.state.templates.env.tests["web_link"] = is_web_link
     install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(analysis_router(api_token))
@@ -171,4 +256,7 @@ def create_app(db: str | Path, *, snapshot: bool = True, token: str | bool | Non
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(LimitRequests, max_body=max_body)
+    app.add_middleware(LimitActive, max_active=max_active)
+    if allowed_hosts is not None:
+        app.add_middleware(CheckHost, allowed=allowed_hosts)  # added last: runs first
     return app

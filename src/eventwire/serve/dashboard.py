@@ -9,20 +9,25 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from ..store import Store
+from ..store.queries import PLACE_HOWS
 from . import service
 from .access import StoreView
+from .alert_view import cards as alert_cards
 from .api import Id, View
 from .charts import QUAD_NAMES, goldstein_class, map_chart, timeline_chart
+from .errors import ApiError
 from .highlight import segments
 from .lexicon import lookup
 from .params import (
     ActorParams,
+    AlertParams,
     ArticleParams,
     DyadParams,
     EventListParams,
@@ -76,7 +81,10 @@ def overview(request: Request, view: View) -> Response:
     dy = service.dyads(view.store, DyadParams(limit=10))
     ev = service.events(view.store, EventListParams(limit=10, sort="-date"))
     ac = service.actors(view.store, ActorParams(limit=10))
-    tl = service.timeline(view.store, TimelineParams())
+    try:
+        tl = service.timeline(view.store, TimelineParams())
+    except ApiError:  # events over more than MAX_PERIODS months (a date read wrong, centuries back): by year
+        tl = service.timeline(view.store, TimelineParams(by="year"))
     return _render(request, view, "overview.html", stats=stats, dyads=dy, events=ev, actors=ac, timeline=tl,
                    chart=timeline_chart(tl["buckets"], height=220))
 
@@ -110,7 +118,18 @@ def network_page(request: Request, view: View) -> Response:
 def map_page(request: Request, view: View) -> Response:
     p = _form(request, PlaceParams)
     pl = service.places(view.store, p)
-    return _render(request, view, "map.html", p=p, pl=pl, chart=map_chart(pl["items"]))
+    # Links that keep the other filters and set (or drop) the evidence filter; relative, like every link here.
+    rest = {k: v for k, v in request.query_params.items() if k != "how"}
+    how_links = {h: "/map?" + urlencode({**rest, "how": h} if h else rest) for h in ("", *PLACE_HOWS)}
+    return _render(request, view, "map.html", p=p, pl=pl, chart=map_chart(pl["items"]), how_links=how_links)
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(request: Request, view: View) -> Response:
+    p = _form(request, AlertParams)
+    found, series = service.alert_list(view.store, p)
+    answer = {"total": len(found)}
+    return _render(request, view, "alerts.html", p=p, answer=answer, cards=alert_cards(view.store, found, series))
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -118,7 +137,8 @@ def articles_page(request: Request, view: View) -> Response:
     return _list_page(request, view, ArticleParams, service.articles, "articles.html")
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+# `:path`: an id the input gave may hold "/" (the store keeps ids as given); a plain parameter would 404 it.
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, view: View, article_id: Id) -> Response:
     art = service.article(view.store, article_id)
     segs = segments(art["text"], art["actors"], art["quotes"], art["events"])

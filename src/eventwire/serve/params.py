@@ -20,6 +20,9 @@ from .errors import ApiError
 
 M = TypeVar("M", bound=BaseModel)
 MAX_PAGE = 500
+# Periods one timeline answers at most (13 years by day): every period of the range is a row, so a
+# wide range by day (1900-01-01..2100-12-31) would build an answer of tens of megabytes.
+MAX_PERIODS = 5000
 # Printable text only: control characters in a search box are a mistake or a probe, never a query.
 _TEXT = r"^[^\x00-\x1f\x7f]*$"
 Text = Annotated[str, StringConstraints(max_length=200, pattern=_TEXT)]
@@ -99,16 +102,42 @@ LEVEL_HELP = "country: actors grouped by country (or organisation code); code: f
 
 
 
+_HOW = "(attached|sentence|dateline|article)"
+_HOWS = rf"^{_HOW}(,{_HOW})*$"
+
+
 class DyadParams(EventParams, PageParams):
     level: Level = Field(default="country", description=LEVEL_HELP)
 
 
 class TimelineParams(EventParams):
-    by: Literal["day", "week", "month", "year"] = Field(default="month", description="the width of one period")
+    by: Literal["day", "week", "month", "year"] = Field(
+        default="month", description=f"the width of one period; at most {MAX_PERIODS} periods in the range")
+
+    def periods(self, first: dt.date, last: dt.date) -> int:
+        """How many periods of ``by`` the timeline from ``first`` to ``last`` has (the store's date_trunc's)."""
+        if last < first:
+            return 0
+        if self.by == "day":
+            return (last - first).days + 1
+        if self.by == "week":  # weeks start on Monday
+            monday_first = first - dt.timedelta(days=first.weekday())
+            monday_last = last - dt.timedelta(days=last.weekday())
+            return (monday_last - monday_first).days // 7 + 1
+        if self.by == "month":
+            return (last.year - first.year) * 12 + last.month - first.month + 1
+        return last.year - first.year + 1
 
 
 class PlaceParams(EventParams):
     limit: int = Field(default=500, ge=1, le=5000, description="at most this many places, busiest first")
+    how: Annotated[str, StringConstraints(max_length=60, pattern=_HOWS)] | None = Field(
+        default=None, description="only events placed by this evidence: attached, sentence, dateline or article"
+                                  " (several comma-separated, e.g. attached,sentence)")
+
+    def hows(self) -> list[str] | None:
+        """The evidence kinds asked for, or None for all."""
+        return [h for h in self.how.split(",") if h] if self.how else None
 
 
 class NetworkParams(EventParams):
@@ -136,6 +165,18 @@ class QuoteParams(PageParams):
     kind: Literal["direct", "partial", "indirect"] | None = None
     since: dt.date | None = Field(default=None, description="article published on or after")
     until: dt.date | None = Field(default=None, description="article published on or before")
+
+
+class AlertParams(_Params):
+    """The filters of ``eventwire alerts``: which turns, on which series."""
+
+    since: dt.date | None = Field(default=None, description="only turns starting on or after this date, YYYY-MM-DD")
+    by: Literal["day", "week", "month"] = Field(default="week", description="the width of one period")
+    level: Literal["country", "actor"] = Field(default="country", description="country: actors grouped by country (or"
+                                                                             " organisation code); actor: full actor codes")
+    both_ways: bool = Field(default=False, description="pool A→B and B→A into one dyad (named in alphabetical order)")
+    kind: Literal["escalation", "de-escalation"] | None = Field(default=None, description="only turns of this kind")
+    limit: int = Field(default=100, ge=1, le=MAX_PAGE, description=f"at most this many alerts, newest first (at most {MAX_PAGE})")
 
 
 def from_form(model: type[M], query: dict[str, str]) -> M:

@@ -54,6 +54,9 @@ class PlaceOut(Open):
     lat: float | None = None
     lon: float | None = None
     kind: str | None = None
+    # Where known, also: how (the evidence: attached, sentence, dateline, article), geo_type (GDELT's), adm1,
+    # adm1_name and feature_id (GeoNames id); docs/output.md. Passed through as extra fields, so that places
+    # stored before they existed keep their shape.
 
 
 class _EventCore(Open):
@@ -154,6 +157,14 @@ class PlacePoint(Open):
     goldstein_mean: float | None
     cooperation: int
     conflict: int
+    kind: str | None = Field(default=None, description="city, adm1, country, region or sea")
+    type: int | None = Field(default=None, description="GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city,"
+                                                       " 5 world ADM1")
+    adm1: str | None = Field(default=None, description="GeoNames admin1 code of the place")
+    adm1_name: str | None = None
+    feature_id: str | None = Field(default=None, description="GeoNames id")
+    how: dict[str, int] = Field(default_factory=dict, description="events by the evidence that placed them: attached,"
+                                                                  " sentence, dateline, article")
 
 
 class PlacesOut(BaseModel):
@@ -183,6 +194,44 @@ class Network(BaseModel):
     level: str
     nodes: list[Node]
     edges: list[Edge]
+
+
+class AlertWindow(BaseModel):
+    """The asserted events of a dyad over a run of periods."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    events: int
+    goldstein: float | None = Field(description="mean Goldstein of the events")
+    conflict_share: float | None = Field(description="share of the events in QuadClass 3 and 4")
+    from_: dt.date | None = Field(alias="from", description="first period of the window")
+    to: dt.date | None = Field(description="last period of the window")
+
+
+class AlertOut(BaseModel):
+    """A dyad turning toward conflict (escalation) or back (de-escalation); see docs/output.md."""
+
+    source: str
+    target: str
+    kind: str = Field(description="escalation or de-escalation")
+    start: dt.date = Field(description="first day of the first period of the change")
+    by: str = Field(description="day, week or month")
+    level: str = Field(description="country or actor")
+    both_ways: bool = Field(description="true when A→B and B→A are pooled")
+    baseline: AlertWindow = Field(description="the periods before the change")
+    recent: AlertWindow = Field(description="the periods from the change on")
+    score: float = Field(description="z statistic of the change (recent against baseline)")
+    events: list[str] = Field(description="ids of the events behind it (conflict ones for an escalation, cooperative"
+                                          " ones for a de-escalation), strongest first, at most 50")
+    events_total: int = Field(description="how many such events there are")
+    method: str = Field(description="the change-detection method")
+
+
+class Alerts(BaseModel):
+    items: list[AlertOut]
+    total: int = Field(description="alerts matching the filters (items holds the newest `limit` of them)")
+    limit: int
+    filters: dict[str, Any]
 
 
 class ActorOut(Open):
@@ -303,6 +352,9 @@ def _side(r: dict[str, Any], side: str) -> dict[str, Any] | None:
 
 _FLAT = {f"{side}_{k}" for side in ("source", "target") for k in ("text", "name", "code", "country", "sector", "key",
                                                                    "start", "end")}
+_FLAT |= {"place_how", "place_type", "place_adm1", "place_adm1_name", "place_feature"}
+_FLAT |= {f"{side}_place_{k}" for side in ("source", "target")
+          for k in ("name", "country", "lat", "lon", "type", "adm1", "feature")}
 _FLAT |= {"place_name", "place_country", "place_lat", "place_lon", "place_kind", "place_key", "plover_event",
           "plover_mode", "span_start", "span_end", "trigger_start", "trigger_end", "fingerprint", "added"}
 
@@ -315,6 +367,14 @@ def event_out(r: dict[str, Any]) -> dict[str, Any]:
     has_place = r.get("place_name") is not None or r.get("place_lat") is not None
     out["place"] = ({"name": r.get("place_name"), "country": r.get("place_country"), "lat": r.get("place_lat"),
                      "lon": r.get("place_lon"), "kind": r.get("place_kind")} if has_place else None)
+    if out["place"] is not None:  # the evidence and GDELT geography, where known (rows stored before 003 have none)
+        extra = {"how": r.get("place_how"), "geo_type": r.get("place_type"), "adm1": r.get("place_adm1"),
+                 "adm1_name": r.get("place_adm1_name"), "feature_id": r.get("place_feature")}
+        out["place"].update({k: v for k, v in extra.items() if v is not None})
+    for side in ("source", "target"):  # the place the text puts the actor in (GDELT's ActorGeo)
+        if out[side] is not None and r.get(f"{side}_place_name") is not None:
+            out[side]["place"] = {k: r.get(f"{side}_place_{k}") for k in ("name", "country", "lat", "lon", "adm1")} | {
+                "geo_type": r.get(f"{side}_place_type"), "feature_id": r.get(f"{side}_place_feature")}
     out["plover"] = ({"event": r.get("plover_event"), "mode": r.get("plover_mode")}
                      if r.get("plover_event") or r.get("plover_mode") else None)
     if "span_start" in r:  # a mention

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..alerts import Alert, DyadSeries, Settings, find_alerts, load_series
 from ..store import Store
+from ..store.queries import PLACE_HOWS
 from .errors import ApiError
 from .params import (
+    MAX_PAGE,
+    MAX_PERIODS,
     ActorParams,
+    AlertParams,
     ArticleParams,
     DyadParams,
     EventListParams,
@@ -40,8 +45,8 @@ def events(store: Store, p: EventListParams) -> dict[str, Any]:
 
 
 def event(store: Store, event_id: str) -> dict[str, Any]:
-    """One aggregated event with every mention of it."""
-    row = store.event(event_id)
+    """One aggregated event with its mentions, the first MAX_PAGE of them (``num_mentions`` counts all)."""
+    row = store.event(event_id, mentions_limit=MAX_PAGE)
     if row is None:
         raise ApiError(404, "not_found", f"no event with id {event_id!r}")
     out = event_out(row)
@@ -56,9 +61,24 @@ def dyads(store: Store, p: DyadParams) -> dict[str, Any]:
 
 
 def timeline(store: Store, p: TimelineParams) -> dict[str, Any]:
-    """Periods of cooperation against conflict, with totals over the periods."""
+    """Periods of cooperation against conflict, with totals over the periods.
+
+    Every period of the range is a row, empty ones too: a range of more than MAX_PERIODS periods is
+    refused (422) before it is built, with what to change.
+    """
+    f = p.filters(COUNT_MODALITY)
+    first, last = p.since, p.until
+    if first is None or last is None:  # the range runs to the first or last selected event
+        lo, hi = store.event_date_range(**f)
+        first, last = first or lo, last or hi
+    n = p.periods(first, last) if first and last else 0
+    if n > MAX_PERIODS:
+        raise ApiError(422, "range_too_large",
+                       f"the timeline from {first} to {last} by {p.by} has {n} periods, over the {MAX_PERIODS} one answer"
+                       " holds; narrow it with since and until, or choose a wider `by` (week, month, year)",
+                       [{"location": "query", "parameter": "by", "message": f"{n} periods > {MAX_PERIODS}"}])
     buckets = []
-    for r in store.timeline(by=p.by, **p.filters(COUNT_MODALITY)):
+    for r in store.timeline(by=p.by, **f):
         b = {k: r[k] for k in ("period", "events", "mentions", "goldstein_mean", "cooperation", "conflict")}
         b["quad"] = {k: r[k] for k in _QUADS}
         buckets.append(b)
@@ -70,8 +90,10 @@ def timeline(store: Store, p: TimelineParams) -> dict[str, Any]:
 
 
 def places(store: Store, p: PlaceParams) -> dict[str, Any]:
-    items = [r for r in store.event_places(limit=p.limit, **p.filters(COUNT_MODALITY))
+    items = [r for r in store.event_places(limit=p.limit, how=p.hows(), **p.filters(COUNT_MODALITY))
              if -90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180]
+    for r in items:  # events by the evidence that placed them, as one object
+        r["how"] = {h: r.pop(f"how_{h}", 0) for h in PLACE_HOWS}
     return {"items": items, "events": sum(i["events"] for i in items)}
 
 
@@ -135,6 +157,23 @@ def rule(store: Store, rule_id: str, limit: int = 50) -> dict[str, Any]:
     """The event mentions coded by one lexicon entry, newest first, and how many there are in all."""
     rows = store.mentions(rule=rule_id, limit=limit, newest_first=True)
     return {"items": [event_out(r) for r in rows], "total": store.count_mentions(rule=rule_id)}
+
+
+def alert_list(store: Store, p: AlertParams) -> tuple[list[Alert], dict[tuple[str, str], DyadSeries]]:
+    """Every alert the parameters select (newest first) and the series of the dyads they were found on."""
+    s = Settings()
+    series = load_series(store, p.by, p.level, p.both_ways, p.since, lookback=s.baseline)
+    found = [a for a in find_alerts(series, s, since=p.since, level=p.level, both_ways=p.both_ways)
+             if p.kind is None or a.kind == p.kind]
+    return found, {(x.source, x.target): x for x in series}
+
+
+def alerts(store: Store, p: AlertParams) -> dict[str, Any]:
+    """Dyads turning toward conflict or back, newest first; ``total`` counts them all, ``items`` the first ``limit``."""
+    found, _ = alert_list(store, p)
+    filters = p.model_dump(exclude_defaults=True, exclude={"limit"})
+    return {"items": [a.to_dict() for a in found[:p.limit]], "total": len(found), "limit": p.limit,
+            "filters": {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items()}}
 
 
 def stats(store: Store) -> dict[str, Any]:

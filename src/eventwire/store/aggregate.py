@@ -67,6 +67,7 @@ SELECT f.fingerprint AS id, f.date, f.code, f.base_code, f.root, f.name, f.quad_
        f.source_key, f.source_code, coalesce(f.source_name, f.source_text) AS source_name, f.source_country, f.source_sector,
        f.target_key, f.target_code, coalesce(f.target_name, f.target_text) AS target_name, f.target_country, f.target_sector,
        f.place_key, f.place_name, f.place_country, f.place_lat, f.place_lon, f.place_kind,
+       {geo},
        c.num_mentions, c.num_sources, c.num_articles, c.avg_tone, r.is_root,
        f.article_id AS first_article_id, f.id AS first_mention_id, f.a_url AS source_url, f.sentence, f.rule, c.added
 FROM first f
@@ -89,11 +90,17 @@ WHERE d.original_id IN (SELECT unnest(?::VARCHAR[]))
 ORDER BY d.original_id, d.article_id
 """
 
+# The place geography of migration 003, taken from the first report like the place itself.
+GEO_COLUMNS = ("place_how", "place_type", "place_adm1", "place_adm1_name", "place_feature",
+               *(f"{side}_place_{k}" for side in ("source", "target")
+                 for k in ("name", "country", "lat", "lon", "type", "adm1", "feature")))
+_REFRESH = _REFRESH.replace("{geo}", ", ".join(f"f.{c}" for c in GEO_COLUMNS))
+
 # The events columns taken as they are from the first report's mention row.
 _FROM_FIRST = ("date", "code", "base_code", "root", "name", "quad_class", "goldstein", "plover_event", "plover_mode",
                "modality", "source_key", "source_code", "source_country", "source_sector", "target_key",
                "target_code", "target_country", "target_sector", "place_key", "place_name", "place_country",
-               "place_lat", "place_lon", "place_kind", "sentence", "rule")
+               "place_lat", "place_lon", "place_kind", "sentence", "rule", *GEO_COLUMNS)
 
 
 def _nulls_last(value: Any) -> tuple[bool, Any]:

@@ -9,7 +9,7 @@ matching the mentions behind them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Unpack
@@ -268,18 +268,27 @@ class Store:
         filters.setdefault("modality", "asserted")
         return self._run(qb.timeline_query(filters, by))
 
-    def event_places(self, limit: int | None = 500, **filters: Unpack[qb.EventFilters]) -> Rows:
-        """Geocoded event places with their event counts, mentions and mean Goldstein (for a map)."""
-        return self._run(qb.places_query(filters, limit))
+    def event_places(self, limit: int | None = 500, how: Sequence[str] | None = None,
+                     **filters: Unpack[qb.EventFilters]) -> Rows:
+        """Geocoded event places with their event counts, mentions, mean Goldstein and GDELT geography (for a
+        map); ``how`` keeps the events placed by those kinds of evidence (attached, sentence, dateline, article)."""
+        return self._run(qb.places_query(filters, limit, how))
 
-    def event(self, event_id: str) -> dict[str, Any] | None:
-        """One aggregated event by id (fingerprint) or GLOBALEVENTID, with ``mentions``: every mention of it."""
+    def event(self, event_id: str, mentions_limit: int | None = None) -> dict[str, Any] | None:
+        """One aggregated event by id (fingerprint) or GLOBALEVENTID, with ``mentions``: every mention of it
+        (the first ``mentions_limit`` when given; ``num_mentions`` counts them all)."""
         rows = self.fetch("SELECT * FROM events WHERE id = ? OR CAST(global_id AS VARCHAR) = ?", [event_id, event_id])
         if not rows:
             return None
         ev = dict(rows[0])
-        ev["mentions"] = list(self.mentions(event_id=ev["id"], limit=None))
+        ev["mentions"] = list(self.mentions(event_id=ev["id"], limit=mentions_limit))
         return ev
+
+    def event_date_range(self, **filters: Unpack[qb.EventFilters]) -> tuple[date | None, date | None]:
+        """The first and last date of the events the filters select; (None, None) when none has a date."""
+        base = qb.selected_events(filters)
+        row = self.fetch(f"SELECT min(date) AS first, max(date) AS last FROM ({base.sql})", base.params)[0]
+        return row["first"], row["last"]
 
     def mentions(self, event_id: str | None = None, article_id: str | None = None, rule: str | None = None,
                  limit: int | None = 100, offset: int = 0, newest_first: bool = False) -> Rows:

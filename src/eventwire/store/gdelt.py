@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from ..tables import read_tsv
 from .db import Store
-from .geo import BLANK, gdelt_geo
+from .geo import BLANK, actor_geo, stored_geo
 
 
 @dataclass(frozen=True)
@@ -96,17 +96,18 @@ def event_row(ev: dict[str, Any]) -> list[Any]:
     """One aggregated event (a row of the ``events`` table) as the 61 GDELT values."""
     d: date | None = ev["date"]
     fraction = round(d.year + (d.month * 30 + d.day) / 365, 4) if d else None
-    geo = gdelt_geo(ev["place_name"], ev["place_country"], ev["place_lat"], ev["place_lon"], ev["place_kind"])
+    geo = stored_geo(ev)
     geo_cols = geo.columns() if geo else BLANK
+    a1, a2 = actor_geo(ev, "source", geo), actor_geo(ev, "target", geo)
     return [
         ev["global_id"], _ymd(d), int(d.strftime("%Y%m")) if d else None, d.year if d else None, fraction,
         *_actor(ev["source_code"], ev["source_name"], ev["source_country"], ev["source_sector"]),
         *_actor(ev["target_code"], ev["target_name"], ev["target_country"], ev["target_sector"]),
         1 if ev["is_root"] else 0, ev["code"], ev["base_code"] or ev["code"][:3], ev["root"] or ev["code"][:2],
         ev["quad_class"], ev["goldstein"], ev["num_mentions"], ev["num_sources"], ev["num_articles"], ev["avg_tone"],
-        # Actor geography: the event's place, the only place eventwire ties to an event (as GDELT
-        # does in most rows); blank when the event has none.
-        *geo_cols, *geo_cols, *geo_cols,
+        # Actor geography: where the text puts each actor, else the event's place for an actor of its
+        # country (store/geo.py actor_geo); then the event's place (ActionGeo).
+        *(a1.columns() if a1 else BLANK), *(a2.columns() if a2 else BLANK), *geo_cols,
         _stamp(ev["added"]), ev["source_url"] or f"eventwire:{ev['first_article_id']}",
     ]
 

@@ -80,3 +80,37 @@ def gdelt_geo(name: str | None, country: str | None, lat: float | None, lon: flo
     gtype = (2 if us else 5) if kind in ("region", "state") else (3 if us else 4)
     full = ", ".join(x for x in (name, country_name) if x)
     return Geo(gtype, full, fips, adm1 or fips, "", lat, lon, feature)
+
+
+def stored_geo(row: dict[str, Any], prefix: str = "place") -> Geo | None:
+    """The GDELT geography of a stored place (``place_*`` of an event, or ``source_place_*``/``target_place_*``).
+
+    A place stored since migration 003 carries its GDELT type, GeoNames admin1 code and feature id, chosen when
+    the text was read (with the article as context); older rows have only a name, and ``gdelt_geo`` derives
+    the rest from it as before.
+    """
+    name, country = row.get(f"{prefix}_name"), row.get(f"{prefix}_country")
+    gtype = row.get(f"{prefix}_type")
+    if gtype is None:
+        return gdelt_geo(name, country, row.get(f"{prefix}_lat"), row.get(f"{prefix}_lon"), row.get(f"{prefix}_kind"))
+    c = _countries().get((country or "").upper())
+    fips = c["fips"] if c else ""
+    country_name = c["name"] if c else ""
+    adm1_code = row.get(f"{prefix}_adm1") or ""
+    if int(gtype) == 1:
+        return Geo(1, country_name or name or "", fips, fips, "", row.get(f"{prefix}_lat"), row.get(f"{prefix}_lon"), fips)
+    adm1 = f"{'US' if (country or '').upper() == 'USA' else fips}{adm1_code}" if adm1_code else fips
+    adm1_name = row.get(f"{prefix}_adm1_name") or ""
+    full = ", ".join(dict.fromkeys(x for x in (name, adm1_name, country_name) if x))
+    return Geo(int(gtype), full, fips, adm1, "", row.get(f"{prefix}_lat"), row.get(f"{prefix}_lon"),
+               row.get(f"{prefix}_feature") or "")
+
+
+def actor_geo(row: dict[str, Any], side: str, action: Geo | None) -> Geo | None:
+    """GDELT's Actor1Geo/Actor2Geo: the place the text puts the actor in ("protesters in Senkata"); else,
+    for an actor named in the row, the event's place, as GDELT fills most rows (an actor is where its
+    event happens); blank for no actor."""
+    own = stored_geo(row, f"{side}_place") if row.get(f"{side}_place_name") else None
+    if own is not None:
+        return own
+    return action if (row.get(f"{side}_code") or row.get(f"{side}_name")) else None

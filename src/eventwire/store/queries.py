@@ -230,20 +230,35 @@ def timeline_query(filters: EventFilters, by: str) -> Query:
     return Query(sql, params)
 
 
-def places_query(filters: EventFilters, limit: int | None) -> Query:
-    """Event places with coordinates, for a map: events, mentions and mean Goldstein per place."""
+PLACE_HOWS = ("attached", "sentence", "dateline", "article")
+
+
+def places_query(filters: EventFilters, limit: int | None, how: Sequence[str] | None = None) -> Query:
+    """Event places with coordinates, for a map: events, mentions and mean Goldstein per place, its GDELT
+    geography, and its events by the evidence that placed them (``how``: only events placed that way)."""
     base = selected_events(filters)
+    params = list(base.params)
+    where = ""
+    if how:
+        bad = [h for h in how if h not in PLACE_HOWS]
+        if bad:
+            raise _bad(f"how {bad[0]!r} must be one of {', '.join(PLACE_HOWS)}")
+        where = f" AND place_how IN ({', '.join('?' * len(how))})"
+        params += list(how)
+    by_how = ", ".join(f"count(*) FILTER (WHERE place_how = '{h}') AS how_{h}" for h in PLACE_HOWS)
     sql = f"""
         SELECT place_key, any_value(place_name) AS name, any_value(place_country) AS country,
                any_value(place_lat) AS lat, any_value(place_lon) AS lon, count(*) AS events,
                sum(num_mentions)::BIGINT AS mentions, avg(goldstein) AS goldstein_mean,
                count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+               any_value(place_kind) AS kind, max(place_type) AS type, any_value(place_adm1) AS adm1,
+               any_value(place_adm1_name) AS adm1_name, any_value(place_feature) AS feature_id, {by_how}
         FROM ({base.sql})
-        WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL
+        WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL{where}
         GROUP BY place_key
         ORDER BY events DESC, mentions DESC, place_key"""
-    return _page(Query(sql, base.params), limit, 0)
+    return _page(Query(sql, params), limit, 0)
 
 
 def _page(q: Query, limit: int | None, offset: int) -> Query:

@@ -97,12 +97,17 @@ def article_rows(analysis: Analysis, added: datetime, original_id: str | None) -
         out.event_mentions.append(_mention_row(a.id, len(out.event_mentions), ev, mid, published, lead))
         if ev.place is not None:
             places.setdefault((ev.place.name, _start(ev.place.span)), ev.place)
+        for ref in (ev.source, ev.target):
+            if ref is not None and ref.place is not None:
+                places.setdefault((ref.place.name, _start(ref.place.span)), ref.place)
     # Places the analysis lists on its own (if a stage provides them), then those of the events.
     for p in getattr(analysis, "places", None) or []:
         places.setdefault((p.name, _start(p.span)), p)
     for n, p in enumerate(places.values()):
         out.places.append({"article_id": a.id, "n": n, "name": p.name, "country": p.country, "lat": _float(p.lat),
-                           "lon": _float(p.lon), "kind": p.kind, "span_start": _start(p.span), "span_end": _end(p.span)})
+                           "lon": _float(p.lon), "kind": p.kind, "span_start": _start(p.span), "span_end": _end(p.span),
+                           "how": p.how, "type": p.geo_type, "adm1": p.adm1, "adm1_name": p.adm1_name,
+                           "feature": p.feature_id})
     return out
 
 
@@ -124,8 +129,23 @@ def _mention_row(article_id: str, n: int, ev: Event, mid: str, published: Any, l
         "modality": ev.modality, "date": day,
         "place_name": p.name if p else None, "place_country": p.country if p else None,
         "place_lat": _float(p.lat) if p else None, "place_lon": _float(p.lon) if p else None,
-        "place_kind": p.kind if p else None, "place_key": pkey,
+        "place_kind": p.kind if p else None, "place_key": pkey, **_geo_columns(ev),
         "sentence": ev.sentence, "span_start": ev.span[0], "span_end": ev.span[1],
         "trigger_start": _start(ev.trigger), "trigger_end": _end(ev.trigger), "rule": ev.rule, "quote_n": ev.quote,
         "is_root": ev.span[0] < lead_end,
     }
+
+
+def _geo_columns(ev: Event) -> Row:
+    """The event place's evidence and GDELT geography, and the places of its participants (migration 003)."""
+    p = ev.place
+    row: Row = {"place_how": p.how if p else None, "place_type": p.geo_type if p else None,
+                "place_adm1": p.adm1 if p else None, "place_adm1_name": p.adm1_name if p else None,
+                "place_feature": p.feature_id if p else None}
+    for side, ref in (("source", ev.source), ("target", ev.target)):
+        q = ref.place if ref is not None else None
+        row.update({f"{side}_place_name": q.name if q else None, f"{side}_place_country": q.country if q else None,
+                    f"{side}_place_lat": _float(q.lat) if q else None, f"{side}_place_lon": _float(q.lon) if q else None,
+                    f"{side}_place_type": q.geo_type if q else None, f"{side}_place_adm1": q.adm1 if q else None,
+                    f"{side}_place_feature": q.feature_id if q else None})
+    return row
