@@ -116,14 +116,7 @@ def check(by: str, level: str) -> None:
 
 def series_query(level: Level, since: date | None = None, until: date | None = None) -> qb.Query:
     """The asserted, dated events with both ends known, as (id, day, source, target, goldstein, quad_class)."""
-    s, t = qb.LEVELS[_STORE_LEVEL[level]]
-    filters: qb.EventFilters = {"modality": "asserted", "since": since, "until": until}
-    base = qb.selected_events(filters)
-    sql = (f"SELECT id, date AS day, {s} AS source, {t} AS target, goldstein, quad_class"
-           f" FROM ({base.sql}) WHERE date IS NOT NULL AND goldstein IS NOT NULL AND quad_class IS NOT NULL"
-           f" AND {s} IS NOT NULL AND {t} IS NOT NULL"
-           " ORDER BY date, id")
-    return qb.Query(sql, base.params)
+    return qb.dyad_points_query(_STORE_LEVEL[level], since, until)
 
 
 def read_events(store: Store, level: Level = "country", since: date | None = None,

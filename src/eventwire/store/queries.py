@@ -189,6 +189,18 @@ def dyads_query(filters: EventFilters, level: str, limit: int | None, offset: in
     return _page(Query(sql, base.params), limit, offset)
 
 
+def dyad_points_query(level: str, since: date | None = None, until: date | None = None) -> Query:
+    """Asserted, dated events with both ends known at ``level`` (a key of LEVELS), oldest first, as
+    (id, day, source, target, goldstein, quad_class): the points of each dyad's series for alerts."""
+    s, t = LEVELS[level]
+    base = selected_events({"modality": "asserted", "since": since, "until": until})
+    sql = (f"SELECT id, date AS day, {s} AS source, {t} AS target, goldstein, quad_class"
+           f" FROM ({base.sql}) WHERE date IS NOT NULL AND goldstein IS NOT NULL AND quad_class IS NOT NULL"
+           f" AND {s} IS NOT NULL AND {t} IS NOT NULL"
+           " ORDER BY date, id")
+    return Query(sql, base.params)
+
+
 def timeline_query(filters: EventFilters, by: str) -> Query:
     """Events per day, week (from Monday), month or year, with every period in the range present."""
     if by not in UNITS:
