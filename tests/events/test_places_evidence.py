@@ -110,3 +110,9 @@ def test_places_on_the_border_with(analyze_text: Any) -> None:
     evs = _events(analyze_text, "Protesters clashed with police on the border with Syria on Monday.")
     placed = [e.place for e in evs if e.place is not None]
     assert placed and placed[0].country == "SYR" and placed[0].how in ("attached", "sentence")
+
+
+def test_places_event_named_after_its_host_city(analyze_text: Any) -> None:
+    # "the Beijing Olympics" is held in Beijing; "the World Cup" names no place
+    got = _events(analyze_text, "The Kenyan president will attend the Beijing Olympics next week.")
+    assert any(e.place is not None and e.place.name == "Beijing" and e.place.country == "CHN" for e in got)

@@ -178,6 +178,8 @@ class Places:
             # gazetteer knows as a city or division is one
             spot = self._spot(ent.text, within, ("city", "adm1", "region"))
             return self._place(spot, ent) if spot is not None else None
+        if ent is not None and ent.label_ == "EVENT":
+            return self._host(ent, within)
         if ent is None or ent.label_ not in _PLACE_ENTS or self._not_place(ent):
             return None
         within = within or self._country_hint(tok)
@@ -192,6 +194,18 @@ class Places:
             if here is not None and here.ref.country:
                 spot = self.gaz.country(here.ref.country)
         return self._place(spot, ent) if spot is not None else None
+
+    def _host(self, ent: Span, within: str | None) -> Place | None:
+        """The place an event is named after, where it is held: "the Beijing Olympics", "the Munich Security
+        Conference". Only a name that opens the event's name counts ("the World Cup" names no place)."""
+        names = [t for t in ent if t.pos_ != "DET"]
+        for n in (2, 1):
+            if len(names) > n and all(t.pos_ == "PROPN" for t in names[:n]):
+                span = ent.doc[names[0].i:names[n - 1].i + 1]
+                spot = self._spot(span.text, within, ("city", "adm1", "country"))
+                if spot is not None:
+                    return self._place(spot, span)
+        return None
 
     def _country_hint(self, tok: Token) -> str | None:
         for c in tok.children:  # "Sochi, Russia", "Hayward, Calif."
