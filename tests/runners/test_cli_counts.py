@@ -126,3 +126,23 @@ def test_cli_counts_a_folder_that_cannot_be_listed_is_an_error_not_nothing(tmp_p
     assert res.exit_code == 1, res.output
     (out,) = [json.loads(x) for x in res.stdout.splitlines()]
     assert out["status"] == "error" and out["reason"].startswith("E001") and "Permission denied" in out["reason"]
+
+
+def test_cli_counts_a_mention_given_twice_counts_once() -> None:
+    from collections import Counter
+
+    from eventwire.cli.run import _count
+    from eventwire.models import ActorRef, Analysis, Article, Event
+    from eventwire.runners import Outcome
+
+    def event(text: str) -> Event:
+        # "Trump" and "President Trump" in one sentence: two events for the coder, one mention for the store
+        return Event(code="040", name="Consult", root="04", quad_class=1, goldstein=1.0,
+                     source=ActorRef(text=text, code="USAGOV", country="USA"),
+                     target=ActorRef(text="Xi", code="CHNGOV", country="CHN"), modality="asserted",
+                     sentence="President Trump met Xi on Monday.", span=(0, 33), rule="meet.1", trigger=(16, 19))
+
+    art = Article(id="a1", text="President Trump met Xi on Monday.")
+    counts: Counter[str] = Counter()
+    _count(counts, Outcome("a1", Analysis(art, events=[event("Trump"), event("President Trump")]), True))
+    assert counts["events"] == 1

@@ -26,6 +26,7 @@ from ..ingest import looks_like_url, read_inputs
 from ..runners import ENGINES, Outcome, default_workers, run_job
 from ..runners.job import open_store
 from ..samples import sample_documents
+from ..store.records import mention_id
 from .app import ConfigOpt, Db, Dictionary, Inputs, Jsonl, Published, _config, _fail, _report, app, err
 
 Workers = Annotated[int, typer.Option("--workers", "-w", min=0,
@@ -180,5 +181,6 @@ def _count(counts: Counter[str], o: Outcome) -> None:
     if o.written:
         counts["stored"] += 1
         counts["stored ok"] += a.status == "ok"
-        counts["events"] += len(a.events)
+        # as stored: the coder may give one mention twice (same code, words and actors), stored once
+        counts["events"] += len({mention_id(a.id, ev) for ev in a.events})
         counts["quotes"] += len(a.quotes)
