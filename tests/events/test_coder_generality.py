@@ -156,3 +156,11 @@ def test_coder_generality_events_name_a_dyad(code) -> None:  # type: ignore[no-u
     # the same act with a country, or a target, is kept
     assert any(c.startswith("05") and s.startswith("KEN") for c, s, _ in asserted(code("Kenyan officials praised the plan.")))
     assert any(c.startswith("05") and t.startswith("FRA") for c, _, t in asserted(code("Officials praised France.")))
+
+
+def test_coder_generality_lodged_concern_is_a_complaint(code) -> None:  # type: ignore[no-untyped-def]
+    got = asserted(code("The Indian envoy registered his concerns over the visa rules with the British government."))
+    assert any(c == "114" and s.startswith("IND") for c, s, _ in got)
+    # voicing concern stays a pessimistic comment
+    got = asserted(code("The Indian envoy raised concerns over the visa rules with the British government."))
+    assert any(c == "012" for c, _, _ in got) and not any(c == "114" for c, _, _ in got)
