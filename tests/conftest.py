@@ -8,6 +8,9 @@ import pytest
 
 from sharedkit import ROOT, SEED, SHARED, shared_or_skip
 
+# The browser tests' fixtures (serve, Chromium, a watched page): tests/browserkit.py.
+pytest_plugins = ["browserkit"]
+
 # Names that stand for an intranet host in tests: resolved to a private address by the fake resolver.
 PRIVATE_TEST_HOSTS = {"intranet.test": "10.0.0.7", "metadata.test": "169.254.169.254"}
 
