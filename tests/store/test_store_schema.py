@@ -98,3 +98,13 @@ def test_store_schema_from_connection_reads_with_the_same_queries(tmp_path: Path
     s = Store.from_connection(con, str(db))
     assert len(s.dyads()) == 1
     s.close()
+
+
+def test_store_schema_keeps_the_charset_an_article_was_decoded_from(tmp_path: Path) -> None:
+    a = analysis("latin", [])
+    a.article.encoding = "cp1252"
+    with Store(tmp_path / "ew.duckdb") as store:
+        store.write(a)
+        store.write(analysis("given-as-text", []))
+        got = {r["id"]: r["encoding"] for r in store.articles(limit=None)}
+    assert got == {"latin": "cp1252", "given-as-text": None}

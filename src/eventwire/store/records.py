@@ -68,6 +68,7 @@ def article_rows(analysis: Analysis, added: datetime, original_id: str | None) -
         "url": a.url, "source": a.source, "author": a.author, "language": a.language, "origin": a.origin,
         "content_hash": a.content_hash, "duplicate_of": a.duplicate_of, "tone": _float(analysis.tone),
         "text": a.text, "added": added, "source_key": source_key(a.source, a.url, a.id), "doc_len": len(a.text or ""),
+        "encoding": a.encoding,
     })
     if a.duplicate_of and original_id:
         out.duplicates.append({"article_id": a.id, "duplicate_of": a.duplicate_of, "original_id": original_id,
