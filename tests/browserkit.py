@@ -37,6 +37,16 @@ def skip_without_browser() -> Any:
     return pytest.importorskip("playwright.sync_api", reason="browser tests need `pip install playwright`")
 
 
+def samples_store(folder: Path) -> Path:
+    """A store of the 12 bundled sample articles in ``folder``, made by the real main job."""
+    db = folder / "samples.duckdb"
+    exe = Path(sys.executable).with_name("eventwire")
+    run = subprocess.run([str(exe), "run", "--db", str(db)], capture_output=True, text=True, timeout=600)
+    # Exit 1 means some documents failed and the rest were stored: still a store to look at.
+    assert run.returncode in (0, 1) and db.exists(), run.stderr[-2000:]
+    return db
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

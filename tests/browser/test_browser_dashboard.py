@@ -10,14 +10,12 @@ system Chromium is used through executable_path).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browserkit import SHOTS, skip_without_browser
+from browserkit import SHOTS, samples_store, skip_without_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 skip_without_browser()
@@ -25,13 +23,7 @@ skip_without_browser()
 
 @pytest.fixture(scope="module")
 def browser_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store of the 12 bundled sample articles, made by the real main job."""
-    db = tmp_path_factory.mktemp("browser") / "samples.duckdb"
-    exe = Path(sys.executable).with_name("eventwire")
-    run = subprocess.run([str(exe), "run", "--db", str(db)], capture_output=True, text=True, timeout=600)
-    # Exit 1 means some documents failed and the rest were stored: still a store to look at.
-    assert run.returncode in (0, 1) and db.exists(), run.stderr[-2000:]
-    return db
+    return samples_store(tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="module")
