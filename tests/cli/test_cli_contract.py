@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import app
@@ -95,3 +96,22 @@ def test_cli_analyze_analyses_repeats_unless_dedupe_is_asked(tmp_path: Path) -> 
     deduped = lines(runner.invoke(app, ["analyze", "--jsonl", "--dedupe", str(src)]).stdout)
     assert [d["status"] for d in deduped] == ["ok", "skipped"]
     assert deduped[1]["duplicate_of"] == "a"
+
+
+def test_cli_contract_long_streams_show_a_count_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import io
+
+    from rich.console import Console
+
+    cli_app = importlib.import_module("eventwire.cli.app")  # the module; `eventwire.cli.app` is also the Typer app
+
+    shown = io.StringIO()
+    monkeypatch.setattr(cli_app, "err", Console(file=shown, force_terminal=True))
+    assert list(cli_app._counted(iter(range(3)), "cleaned")) == [0, 1, 2]
+    assert "cleaned" in shown.getvalue() and "documents" in shown.getvalue()
+    # a log file or a pipe gets no progress drawn into it
+    plain = io.StringIO()
+    monkeypatch.setattr(cli_app, "err", Console(file=plain, force_terminal=False))
+    assert list(cli_app._counted(iter(range(3)), "cleaned")) == [0, 1, 2]
+    assert plain.getvalue() == ""

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..actors.lexicon import load_user_dictionary
 from ..clean.dates import iso_date
@@ -91,7 +93,7 @@ def analyze(inputs: Inputs = None, jsonl: Jsonl = False, published: Published = 
     failed = 0
     try:
         docs = read_inputs(inputs or ["-"], cfg, jsonl, published)
-        for analysis in Pipeline(cfg).analyze(docs, dedupe=dedupe):
+        for analysis in _counted(Pipeline(cfg).analyze(docs, dedupe=dedupe), "analysed"):
             _emit(analysis.to_dict())
             if analysis.status == "error":
                 failed += 1
@@ -101,6 +103,20 @@ def analyze(inputs: Inputs = None, jsonl: Jsonl = False, published: Published = 
     raise typer.Exit(1 if failed else 0)
 
 
+T = TypeVar("T")
+
+
+def _counted(items: Iterable[T], verb: str) -> Iterator[T]:
+    """``items``, with the number done so far shown on a terminal's stderr (the total of a stream is unknown
+    until it ends); nothing is drawn when stderr is a file or a pipe, so logs stay plain."""
+    with Progress(SpinnerColumn(), TextColumn(f"{verb} {{task.completed}} documents"), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task(verb, total=None)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
 @app.command()
 def clean(inputs: Inputs = None, jsonl: Jsonl = False, published: Published = None,
           config: ConfigOpt = None) -> None:
@@ -108,7 +124,7 @@ def clean(inputs: Inputs = None, jsonl: Jsonl = False, published: Published = No
     cfg = _config(config)
     failed = 0
     try:
-        for art in Pipeline(cfg).clean(read_inputs(inputs or ["-"], cfg, jsonl, published)):
+        for art in _counted(Pipeline(cfg).clean(read_inputs(inputs or ["-"], cfg, jsonl, published)), "cleaned"):
             _emit(art.clean_dict())
             if art.status == "error":
                 failed += 1
