@@ -133,3 +133,11 @@ def test_titles_us_parties(resolve) -> None:
     assert code(resolve("The Sweden Democrats criticized the budget."), "Democrats") == "SWEPTY"
     # the common noun is no party
     assert code(resolve("Social democrats across Europe met in Lisbon."), "democrats") != "USAPTY"
+
+
+def test_titles_envoy_to_a_country_is_not_of_it(resolve) -> None:
+    # the parser often joins the destination to the name: "envoy to [Ukraine Kurt Volker]"
+    t = resolve("Former special envoy to Ukraine Kurt Volker testified on Tuesday.")
+    assert not (code(t, "Volker") or "").startswith("UKR")
+    # a noun that is no role keeps its party: "travel to Tunisia"
+    assert code(resolve("The U.S. advised its citizens against travel to Tunisia."), "Tunisia") == "TUN"

@@ -198,8 +198,12 @@ def _hyphen_modifier(doc: Doc, group: list[Atom], head_i: int, lex: Lexicon) -> 
 
 
 def against(doc: Doc, atom: Atom, lex: Lexicon) -> bool:
-    """'pro-Russian rebels' are not Russian: a country word after 'pro-' or 'anti-'."""
+    """'pro-Russian rebels' are not Russian: a country word after 'pro-' or 'anti-'. Nor is 'the envoy to
+    Ukraine Kurt Volker': a country word right after a noun's 'to' is where the person is sent."""
     i = atom.start - 1
+    if i >= 0 and doc[i].lower_ == "to" and doc[i].head.i < i and any(
+            e.kind == "role" for e in lex.lookup((doc[i].head.lower_,))):
+        return True  # a role noun's "to" ("travel to Tunisia" still names a party)
     if i >= 0 and doc[i].text in ("-", "–"):
         i -= 1
     return i >= 0 and lex.cue("against", doc[i].lower_)
