@@ -25,8 +25,6 @@ coded "---" + role ("---GOV" for "the government"), as the PETRARCH coders do: a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -34,25 +32,15 @@ from ..config import Config
 from ..models import Actor
 from .atoms import Atom, find_atoms
 from .context import home_country, institution_code, institution_country, recode, sentence_countries, sentence_country
+from .items import ByEnd, Item, comma_twin, latest_first
 from .lexicon import Entry, Lexicon, load_lexicon
 from .people import PersonLinker, name_words, resolve_pairs, resolve_pronouns
-from .phrases import NON_COUNTRY, Phrase, Spec, code_phrase, group_phrases
+from .phrases import NON_COUNTRY, Spec, code_phrase, group_phrases
 from .places import acts, dateline
 from .registry import ActorRegistry
 from .table import ActorTable
 
 PP_WORDS = ("of", "in", "from", "for", "at", "within", "inside")
-
-
-@dataclass
-class _Item:
-    start: int
-    end: int
-    spec: Spec
-    phrase: Phrase
-    alias_of: _Item | None = None  # an apposition standing for this item's actor
-    group: list[_Item] = field(default_factory=list)  # coordinated members of one phrase
-    also: list[Spec] = field(default_factory=list)  # "the ministers of X and Y": Y's spec beside X's
 
 
 def _covers(e: Entry, day: str) -> bool:
@@ -107,11 +95,11 @@ class ActorResolver:
         table = ActorTable(doc)
         _discards(doc, lex, table)
         atoms = find_atoms(doc, lex)
-        items: list[_Item] = []
-        by_head: dict[int, _Item] = {}
+        items: list[Item] = []
+        by_head: dict[int, Item] = {}
         for ph in group_phrases(doc, atoms, lex):
             coded = code_phrase(doc, ph, lex)
-            members = [_Item(s, e, spec, ph) for s, e, spec in coded]
+            members = [Item(s, e, spec, ph) for s, e, spec in coded]
             for m in members:
                 m.group = members if len(members) > 1 else []
             items.extend(members)
@@ -153,7 +141,7 @@ class ActorResolver:
             self.registry.learn_from(table.actors)
         return table
 
-    def _context(self, doc: Doc, items: list[_Item], table: ActorTable, home: str | None) -> None:
+    def _context(self, doc: Doc, items: list[Item], table: ActorTable, home: str | None) -> None:
         """A country for titled people coded '---' from the institution, sentence or dateline."""
         seen: set[int] = set()
         for it in items:
@@ -183,7 +171,7 @@ class ActorResolver:
                 recode(m, home, "dateline")
 
     # 3. of/in/from phrases
-    def _of_phrases(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
+    def _of_phrases(self, doc: Doc, items: list[Item], by_head: dict[int, Item]) -> None:
         for it in sorted(items, key=lambda it: -it.phrase.head):
             s = it.spec
             if s.kind not in ("group", "person") or (s.prefix and not s.role_weak and s.role):
@@ -207,7 +195,7 @@ class ActorResolver:
                 break
 
     @staticmethod
-    def _coordinated_objects(obj: Token, s: Spec, by_head: dict[int, _Item]) -> list[Spec]:
+    def _coordinated_objects(obj: Token, s: Spec, by_head: dict[int, Item]) -> list[Spec]:
         """'the foreign ministers of Saudi Arabia and Iran': one more group per further country."""
         out = []
         for conj in obj.conjuncts:
@@ -221,7 +209,7 @@ class ActorResolver:
                                 title=s.title, rule=s.rule, name=f"{s.name} ({o.name})"))
         return out
 
-    def _possessors(self, doc: Doc, items: list[_Item]) -> None:
+    def _possessors(self, doc: Doc, items: list[Item]) -> None:
         """'its embassy in Tehran', 'their leaders': the country of what 'its'/'their' stands for.
 
         The antecedent is the latest earlier country, organisation, acting capital or coded group
@@ -257,12 +245,12 @@ class ActorResolver:
                 it.also = [Spec(kind="group", prefix=x.prefix, role=s.role, title=s.title, rule=s.rule,
                                 name=f"{s.name} ({x.name})") for x in others if x.prefix and x.prefix != s.prefix]
 
-    def _possessor(self, doc: Doc, items: list[_Item], starts: list[int], it: _Item, poss: Token, plural: bool,
-                   sent_of: dict[int, int]) -> _Item | None:
+    def _possessor(self, doc: Doc, items: list[Item], starts: list[int], it: Item, poss: Token, plural: bool,
+                   sent_of: dict[int, int]) -> Item | None:
         near = items[bisect_left(starts, it.start):bisect_left(starts, it.end + 8)]
         own_places = {self._place_country(o) for o in near if o is not it and _after_locative(doc[o.phrase.head], self.lex)}
         lo = sent_of.get(poss.i, 0) - 2
-        for o in _latest_first(items, starts, poss.i):
+        for o in latest_first(items, starts, poss.i):
             if sent_of.get(o.start, 0) < lo:
                 break  # earlier items are in earlier sentences still
             if o.end > poss.i or o is it:
@@ -284,7 +272,7 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _place_country(it: _Item) -> str | None:
+    def _place_country(it: Item) -> str | None:
         s = it.spec
         c = s.place_country if s.kind in ("capital", "city", "seat", "place") else s.prefix
         return c[:3] if c and not c.startswith(NON_COUNTRY) else None
@@ -305,7 +293,7 @@ class ActorResolver:
                         table.add_place(lo, hi, Actor(name=doc[lo:hi].text, country=p.actor.country, kind="place",
                                                       rule="place name"))
 
-    def _ethnic_context(self, doc: Doc, items: list[_Item], table: ActorTable, home: str | None) -> None:
+    def _ethnic_context(self, doc: Doc, items: list[Item], table: ActorTable, home: str | None) -> None:
         """'Kurds protested in Istanbul': a group with no usual country takes the sentence's one country."""
         for it in items:
             if it.spec.prefix or not any(a.entry and a.entry.form == "ethnic" for a in it.phrase.atoms):
@@ -326,7 +314,7 @@ class ActorResolver:
             a.code, a.country = country + (a.sector or ""), country
             a.rule = f"{a.rule or 'ethnic'}+sentence"
 
-    def _fronted_place(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
+    def _fronted_place(self, doc: Doc, items: list[Item], by_head: dict[int, Item]) -> None:
         """'In Russia, President Vladimir Putin received ...': the fronted place gives the subject its country."""
         for it in items:
             s = it.spec
@@ -345,7 +333,7 @@ class ActorResolver:
                     s.rule = (s.rule or "title") + "+in"
 
     # 4. capitals, cities and seats: actors or places
-    def _places(self, doc: Doc, items: list[_Item], dateline_end: int) -> None:
+    def _places(self, doc: Doc, items: list[Item], dateline_end: int) -> None:
         for it in items:
             s = it.spec
             head = doc[it.phrase.head]
@@ -369,11 +357,11 @@ class ActorResolver:
                 s.kind = "place"
 
     # 5. appositions
-    def _appositions(self, doc: Doc, items: list[_Item], by_head: dict[int, _Item]) -> None:
-        ends = _ByEnd(items)
+    def _appositions(self, doc: Doc, items: list[Item], by_head: dict[int, Item]) -> None:
+        ends = ByEnd(items)
         for it in items:
             head = doc[it.phrase.head]
-            other = by_head.get(head.head.i) if head.dep_ == "appos" else _comma_twin(doc, it, ends)
+            other = by_head.get(head.head.i) if head.dep_ == "appos" else comma_twin(doc, it, ends)
             if other is None or other is it:
                 continue
             pair = {it.spec.kind, other.spec.kind}
@@ -401,7 +389,7 @@ class ActorResolver:
             title.alias_of = person
 
     # 7. actors
-    def _create(self, doc: Doc, it: _Item, table: ActorTable, linker: PersonLinker,
+    def _create(self, doc: Doc, it: Item, table: ActorTable, linker: PersonLinker,
                 groups: dict[tuple[str, str], Actor], published: str | None) -> None:
         s = it.spec
         if s.kind == "place":
@@ -464,7 +452,7 @@ class ActorResolver:
             groups[key] = actor
         return actor
 
-    def _person(self, doc: Doc, it: _Item, table: ActorTable, linker: PersonLinker, published: str | None) -> None:
+    def _person(self, doc: Doc, it: Item, table: ActorTable, linker: PersonLinker, published: str | None) -> None:
         s = it.spec
         words = name_words(s.name, self.lex)
         rec = linker.find(words, s.gender)
@@ -511,7 +499,7 @@ class ActorResolver:
             return known, rule
         return title_code, ("title" if title_code else None)
 
-    def _inherited_role(self, doc: Doc, it: _Item, linker: PersonLinker) -> str | None:
+    def _inherited_role(self, doc: Doc, it: Item, linker: PersonLinker) -> str | None:
         """'his Spanish counterpart': the role of the person 'his' is (the latest coded person)."""
         head = doc[it.phrase.head]
         if not any(c.dep_ == "poss" for c in head.children):
@@ -538,7 +526,7 @@ def _discards(doc: Doc, lex: Lexicon, table: ActorTable) -> None:
         table.sentence_discards.setdefault(first, lex.discards.why(m, "sentence"))
 
 
-def _unknown_name(it: _Item) -> bool:
+def _unknown_name(it: Item) -> bool:
     """A named entity the dictionary does not know, with no title or country words around it."""
     head = it.phrase.head_atom()
     return head is not None and head.kind in ("org", "person") and not head.entries and not head.inner \
@@ -556,52 +544,7 @@ def _after_locative(tok: Token, lex: Lexicon) -> bool:
     return lex.cue("locative", prep.lower_) or (prep.lower_ == "of" and lex.cue("place_noun", prep.head.lemma_))
 
 
-def _latest_first(items: list[_Item], starts: list[int], before: int) -> Iterator[_Item]:
-    """Items starting before token ``before``, the latest first; items starting together in their own order."""
-    hi = bisect_left(starts, before)
-    while hi > 0:
-        lo = bisect_left(starts, starts[hi - 1], 0, hi)
-        yield from items[lo:hi]
-        hi = lo
-
-
-class _ByEnd:
-    """Items by where they end, for the comma-twin search: looked up, not sorted again for every item
-    (which made long documents quadratic)."""
-
-    def __init__(self, items: list[_Item]) -> None:
-        self.first: dict[int, _Item] = {}
-        for o in items:
-            self.first.setdefault(o.end, o)
-        self.latest = sorted(items, key=lambda o: -o.end)  # stable: items ending together keep their order
-        self.keys = [-o.end for o in self.latest]
-
-    def ending_before(self, i: int) -> Iterator[_Item]:
-        """Items ending before token ``i``, the latest-ending first (the search mostly stops at the first)."""
-        latest = self.latest
-        return (latest[j] for j in range(bisect_right(self.keys, -i), len(latest)))
-
-
-def _comma_twin(doc: Doc, it: _Item, ends: _ByEnd) -> _Item | None:
-    """'The US commander in Iraq, General X, held talks': the parser may make both phrases subjects
-    of one verb instead of an apposition; a title phrase, a comma, then a name is one actor."""
-    if it.start == 0 or doc[it.start - 1].text != ",":
-        return None
-    head = doc[it.phrase.head]
-    prev = ends.first.get(it.start - 1)
-    if prev is not None and it.spec.kind == "person" and prev.spec.kind == "group" and prev.spec.role \
-            and doc[prev.phrase.head].tag_ == "NN" and (it.end >= len(doc) or doc[it.end].text in (",", ".", ";")):
-        return prev  # "her Venezuelan counterpart, Hector Balza, on Wednesday": bracketed by commas
-    for prev in ends.ending_before(it.start):
-        ph = doc[prev.phrase.head]
-        if any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in doc[prev.end:it.start - 1]):
-            return None
-        if ph.head.i == head.head.i and ph.dep_ == head.dep_ and ph.tag_ not in ("NNS", "NNPS"):
-            return prev
-    return None
-
-
-def _definite(doc: Doc, it: _Item) -> bool:
+def _definite(doc: Doc, it: Item) -> bool:
     """'the president', 'the Russian foreign minister': one known person, not a new group."""
     toks = doc[it.start:it.end]
     head = doc[it.phrase.head]
