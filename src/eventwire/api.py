@@ -84,12 +84,9 @@ class EventStore:
                since: str | None = None) -> list[dict[str, Any]]:
         """Dyads whose asserted events turned toward conflict or away from it (``eventwire alerts``), each in
         the shape of ``eventwire alerts --json`` (docs/output.md)."""
-        from datetime import date
-
         from .alerts import alerts
 
-        day = date.fromisoformat(since) if since else None
-        return [a.to_dict() for a in alerts(self.store, by, level, both_ways, day)]  # type: ignore[arg-type]
+        return [a.to_dict() for a in alerts(self.store, by, level, both_ways, since)]  # type: ignore[arg-type]
 
     def table(self, name: str, as_: Output = "pandas") -> Any:
         """A whole stored table (events, event_mentions/mentions, articles, actors, quotes, places, entities, duplicates)."""

@@ -15,7 +15,7 @@ from ..errors import Errors, EventwireError
 from ..store import Store
 from .methods import METHODS, Change, compare, windows
 from .records import MAX_EVENT_IDS, Alert, By, Level, Settings, Window
-from .series import DyadSeries, Period, Point, check, load_series
+from .series import DyadSeries, Period, Point, check, load_series, since_day
 
 DEFAULT_METHOD = "window"
 
@@ -73,9 +73,11 @@ def find_alerts(series: Sequence[DyadSeries], settings: Settings | None = None, 
 
 
 def alerts(store: Store, by: By = "week", level: Level = "country", both_ways: bool = False,
-           since: date | None = None, settings: Settings | None = None, method: str = DEFAULT_METHOD) -> list[Alert]:
-    """The alerts of a store's asserted events: its dyads' series read, then :func:`find_alerts`."""
+           since: str | date | None = None, settings: Settings | None = None, method: str = DEFAULT_METHOD) -> list[Alert]:
+    """The alerts of a store's asserted events: its dyads' series read, then :func:`find_alerts`. A bad
+    ``by``, ``level`` or ``since`` is a coded error (E041)."""
     check(by, level)
+    since = since_day(since)
     s = settings or Settings()
     series = load_series(store, by, level, both_ways, since, lookback=s.baseline)
     return find_alerts(series, s, method, since, level, both_ways)

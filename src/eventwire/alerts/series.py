@@ -114,6 +114,11 @@ def check(by: str, level: str) -> None:
         raise EventwireError(Errors.E041, cause=f"level {level!r} must be one of {', '.join(LEVELS)}")
 
 
+def since_day(value: str | date | None) -> date | None:
+    """``--since`` as a date (YYYY-MM-DD), read as the store's filters read it; a coded error (E041) if it is none."""
+    return qb.filter_day(value, "since") if value else None
+
+
 def series_query(level: Level, since: date | None = None, until: date | None = None) -> qb.Query:
     """The asserted, dated events with both ends known, as (id, day, source, target, goldstein, quad_class)."""
     return qb.dyad_points_query(_STORE_LEVEL[level], since, until)

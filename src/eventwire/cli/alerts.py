@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated, cast
 
@@ -20,9 +19,8 @@ from rich.table import Table
 from ..alerts import Alert
 from ..alerts import alerts as find
 from ..alerts.records import By, Level
-from ..alerts.series import check
-from ..errors import Errors, EventwireError
-from ..store.keys import parse_day
+from ..alerts.series import check, since_day
+from ..errors import EventwireError
 from .app import Db, app, err
 from .query import _store
 
@@ -32,15 +30,6 @@ LevelOpt = Annotated[str, typer.Option("--level", help="country (actors' countri
 BothWays = Annotated[bool, typer.Option("--both-ways", help="pool A→B and B→A into one dyad")]
 AsJson = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table")]
 Limit = Annotated[int, typer.Option(min=1, help="at most this many alerts (newest first)")]
-
-
-def _since(value: str | None) -> date | None:
-    if not value:
-        return None
-    day = parse_day(value)
-    if day is None:
-        raise EventwireError(Errors.E041, cause=f"since {value!r} is not a date; use YYYY-MM-DD")
-    return day
 
 
 def _num(v: float | None, fmt: str) -> str:
@@ -67,7 +56,7 @@ def alerts(db: Db = Path("eventwire.duckdb"), since: Since = None, by: ByOpt = "
            both_ways: BothWays = False, limit: Limit = 100, as_json: AsJson = False) -> None:
     """Early warning: dyads whose events turned toward conflict, or back, per period (asserted events)."""
     try:
-        day = _since(since)
+        day = since_day(since)
         check(by, level)
     except EventwireError as e:
         err.print(f"[red]error[/red] {e}", highlight=False)

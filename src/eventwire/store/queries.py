@@ -71,7 +71,8 @@ def _actor(value: str, what: str) -> str:
     return value.upper()
 
 
-def _day(value: str | date, what: str) -> date:
+def filter_day(value: str | date, what: str) -> date:
+    """A filter's date (YYYY-MM-DD), or the coded error E041 naming the filter."""
     day = parse_day(value)
     if day is None:
         raise _bad(f"{what} {value!r} is not a date; use YYYY-MM-DD")
@@ -134,10 +135,10 @@ def where(filters: EventFilters) -> tuple[list[str], list[Any]]:
         params += quads
     if filters.get("since"):
         conds.append("date >= ?")
-        params.append(_day(filters["since"], "since"))  # type: ignore[arg-type]
+        params.append(filter_day(filters["since"], "since"))  # type: ignore[arg-type]
     if filters.get("until"):
         conds.append("date <= ?")
-        params.append(_day(filters["until"], "until"))  # type: ignore[arg-type]
+        params.append(filter_day(filters["until"], "until"))  # type: ignore[arg-type]
     if filters.get("place"):
         place = str(filters["place"]).strip()
         conds.append("(lower(place_name) = lower(?) OR place_country = upper(?))")
@@ -238,7 +239,7 @@ def timeline_query(filters: EventFilters, by: str) -> Query:
                coalesce(material_conflict, 0) AS material_conflict
         FROM periods p LEFT JOIN agg USING (period)
         ORDER BY p.period"""
-    params = [*base.params, _day(since, "since") if since else None, _day(until, "until") if until else None]
+    params = [*base.params, filter_day(since, "since") if since else None, filter_day(until, "until") if until else None]
     return Query(sql, params)
 
 
@@ -297,10 +298,10 @@ def _published(since: str | date | None, until: str | date | None) -> tuple[list
     params: list[Any] = []
     if since:
         conds.append("a.published >= ?")
-        params.append(_day(since, "since"))
+        params.append(filter_day(since, "since"))
     if until:
         conds.append("a.published <= ?")
-        params.append(_day(until, "until"))
+        params.append(filter_day(until, "until"))
     return conds, params
 
 
