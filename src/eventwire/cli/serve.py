@@ -31,12 +31,12 @@ def serve(db: Db = Path("eventwire.duckdb"),
     import uvicorn
 
     from ..serve import create_app
-    from ..serve.app import MAX_ACTIVE
+    from ..serve.app import LOOPBACK_HOSTS, MAX_ACTIVE
 
     if not db.exists():
         err.print(f"[red]error[/red] no store at {db}; run `eventwire run --db {db}` first", highlight=False)
         raise typer.Exit(2)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK_HOSTS:
         err.print(f"[yellow]warning[/yellow] listening on {host}: anyone who can reach this port can read the store",
                   highlight=False)
     allowed = allowed_hosts(host, allow_host or [])

@@ -81,10 +81,6 @@ def fold(text: str) -> str:
     return " ".join(text.replace(".", "").split())
 
 
-def _words(kind: str) -> dict[str, str]:
-    return {fold(r["text"]): r.get("value") or "" for r in read_tsv("place_words.tsv") if r["kind"] == kind}
-
-
 class Gazetteer:
     """Names to places: countries, first-level divisions, cities, and the extra regions, all offline."""
 
@@ -178,9 +174,12 @@ class Gazetteer:
                 if name.strip():
                     key = fold(name)
                     self.by_name[key] = [spot, *(s for s in self.by_name.get(key, []) if s.name != spot.name)]
-        for abbr, full in _words("abbreviation").items():  # "Calif.", "S.C.": the AP's state abbreviations
-            if abbr not in self.by_name and fold(full) in self.by_name:
-                self.by_name[abbr] = [s for s in self.by_name[fold(full)] if s.kind == "adm1"]
+        # "Calif.", "S.C.": the AP's state abbreviations, matched only as written, dot included: folded into the
+        # names they would make "LA", "Miss" or "Wash" a state wherever they stand.
+        self.abbreviations: dict[str, list[Spot]] = {}
+        for r in read_tsv("place_words.tsv"):
+            if r["kind"] == "abbreviation" and fold(r["value"]) in self.by_name:
+                self.abbreviations[r["text"].strip()] = [s for s in self.by_name[fold(r["value"])] if s.kind == "adm1"]
 
     @staticmethod
     def _add(index: dict[str, list[Spot]], key: str, spot: Spot) -> None:
@@ -189,6 +188,9 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Spot]:
         """Every place called ``name`` (its names first, then the other spellings of big cities)."""
+        written = self.abbreviations.get(name.strip())
+        if written is not None:
+            return written
         key = fold(name)
         return [*self.by_name.get(key, ()), *self.alt.get(key, ())]
 

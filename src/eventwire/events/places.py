@@ -48,8 +48,12 @@ _DOMINANT_MIN = 2  # ... and it names places at least twice (measured on the AEB
 
 
 def gazetteer(lex: Lexicon) -> Gazetteer:
-    """The gazetteer for a lexicon's extra places, built once per process."""
-    return gazetteer_for(lex.places)
+    """The gazetteer for a lexicon's extra places, built once per process and kept with the lexicon, so a
+    document does not re-key the cache from every extra place row."""
+    gaz = lex.__dict__.get("_gazetteer")
+    if not isinstance(gaz, Gazetteer):
+        gaz = lex.__dict__["_gazetteer"] = gazetteer_for(lex.places)
+    return gaz
 
 
 def _phrase_and_participles(tok: Token) -> list[Token]:
@@ -79,13 +83,13 @@ class Places:
         self.preps = lex.cue("place_prep")
         self.motion = lex.cue("place_prep_motion")
         self.place_nouns = lex.cue("place_noun")
-        words = place_words()
-        self.org_heads = set(words.get("org_head", {}))
-        self.not_places = set(words.get("not_place", {}))
-        self.region_words = set(words.get("region_word", {}))
-        self.border_nouns = set(words.get("border_noun", {}))
-        self.local_preps = set(words.get("local_prep", {}))
-        self.border_preps = set(words.get("border_prep", {}))
+        words = place_words()  # read once per process; looked up here by kind, not copied per document
+        self.org_heads = words.get("org_head", {})
+        self.not_places = words.get("not_place", {})
+        self.region_words = words.get("region_word", {})
+        self.border_nouns = words.get("border_noun", {})
+        self.local_preps = words.get("local_prep", {})
+        self.border_preps = words.get("border_prep", {})
         self._context: tuple[set[str], set[tuple[str, str]]] | None = None
         self._mentions: list[tuple[Span, Spot, int]] | None = None
         self._dateline: Place | bool | None = False  # False: not looked for yet

@@ -37,7 +37,7 @@ def driver_events(store: Store, ids: tuple[str, ...]) -> list[dict[str, Any]]:
     """The first events behind an alert, with what a reader needs to judge them (and the article to read)."""
     out = []
     for event_id in ids[:MAX_EVENTS]:
-        ev = store.event(event_id)
+        ev = store.event(event_id, mentions_limit=0)  # the card shows the event, not its mentions
         if ev is not None:
             out.append({k: ev.get(k) for k in ("id", "date", "code", "name", "quad_class", "goldstein", "sentence",
                                                "first_article_id", "source_code", "target_code")})

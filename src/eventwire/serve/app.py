@@ -6,7 +6,6 @@ loads comes from this app (``/static``), so the dashboard and the docs work with
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -21,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..ingest.fetch import looks_like_url
 from .access import StoreAccess, StoreBusy, StoreUnavailable
 from .analyze import analysis_router, token_from_env
 from .api import router as api_router
@@ -166,12 +166,9 @@ class LimitActive:
             self.active -= 1
 
 
-_WEB_LINK = re.compile(r"^\s*https?://", re.IGNORECASE)
-
-
 def is_web_link(value: object) -> bool:
     """True for an http(s) URL: the only stored URLs the dashboard renders as links (not javascript: or data:)."""
-    return isinstance(value, str) and bool(_WEB_LINK.match(value))
+    return isinstance(value, str) and looks_like_url(value)
 
 
 class SecurityHeaders:

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from ..store import EventFilters
+from ..store.queries import PLACE_HOWS
 from .errors import ApiError
 
 M = TypeVar("M", bound=BaseModel)
@@ -102,7 +103,7 @@ LEVEL_HELP = "country: actors grouped by country (or organisation code); code: f
 
 
 
-_HOW = "(attached|sentence|dateline|article)"
+_HOW = f"({'|'.join(PLACE_HOWS)})"
 _HOWS = rf"^{_HOW}(,{_HOW})*$"
 
 

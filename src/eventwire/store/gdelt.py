@@ -105,8 +105,8 @@ def event_row(ev: dict[str, Any]) -> list[Any]:
         *_actor(ev["target_code"], ev["target_name"], ev["target_country"], ev["target_sector"]),
         1 if ev["is_root"] else 0, ev["code"], ev["base_code"] or ev["code"][:3], ev["root"] or ev["code"][:2],
         ev["quad_class"], ev["goldstein"], ev["num_mentions"], ev["num_sources"], ev["num_articles"], ev["avg_tone"],
-        # Actor geography: where the text puts each actor, else the event's place for an actor of its
-        # country (store/geo.py actor_geo); then the event's place (ActionGeo).
+        # Actor geography: where the text puts each actor, else the event's place (an actor is where its
+        # event happens, as GDELT fills it: store/geo.py actor_geo); then the event's place (ActionGeo).
         *(a1.columns() if a1 else BLANK), *(a2.columns() if a2 else BLANK), *geo_cols,
         _stamp(ev["added"]), ev["source_url"] or f"eventwire:{ev['first_article_id']}",
     ]
