@@ -146,23 +146,6 @@ class _Joined(io.RawIOBase):
         return len(data)
 
 
-class _Prepended:
-    """The first line already read, then the rest of the stream, line by line as the stream reads them."""
-
-    def __init__(self, head: bytes, rest: ByteStream) -> None:
-        self._head, self._rest = head, rest
-
-    def readline(self, size: int = -1, /) -> bytes:
-        if self._head:
-            head, self._head = self._head, b""
-            return head
-        return self._rest.readline(size)
-
-    def read(self, size: int = -1, /) -> bytes:
-        head, self._head = self._head, b""
-        return head + self._rest.read(size if size < 0 else max(0, size - len(head)))
-
-
 class _Utf8Lines:
     """A UTF-16 or UTF-32 stream read as UTF-8 lines, decoded as it is read (memory stays flat).
 
@@ -190,9 +173,9 @@ def _as_utf8(stream: ByteStream, first: bytes) -> tuple[ByteStream, str | None]:
     encoding = bom_encoding(first)
     if encoding is None or encoding == "utf-8":
         encoding = utf16_by_zeros(first)
-    if encoding is None:
-        return _Prepended(first, stream), None
     joined = _Joined(first, stream)
+    if encoding is None:
+        return io.BufferedReader(joined), None
     # A byte order mark is read by the codec of the same family without an endianness ("utf-16").
     codec = encoding[:-3] if bom_encoding(first) == encoding else encoding
     text = io.TextIOWrapper(io.BufferedReader(joined), encoding=codec, errors="replace", newline="")
