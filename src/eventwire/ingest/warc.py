@@ -18,7 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from ..config import Config
 from ..errors import DocumentError, Errors
 from ..models import Document
-from .decode import declared_charset, decode_text
+from .decode import declared_charset, decode_text, read_capped
 from .fetch import HTML_TYPES
 from .ids import stable_id, url_id
 
@@ -62,11 +62,8 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
                 rec_origin = f"{origin}#{url or n}"
                 # the page's canonical URL: the same page from a URL list is the same doc
                 doc_id = url_id(url) if url else stable_id(rec_origin)
-                raw = record.content_stream().read(config.max_bytes + 1)
                 try:
-                    if len(raw) > config.max_bytes:
-                        raise DocumentError(Errors.E004, "skipped", what=rec_origin, size=f"over {config.max_bytes}",
-                                            limit=config.max_bytes)
+                    raw = read_capped(record.content_stream(), rec_origin, config.max_bytes)
                     if getattr(record.raw_stream, "limit", 0):  # the block ended before its declared length
                         raise DocumentError(Errors.E013, what=path, cause=f"the record of {url or n} is cut short")
                     if not raw.strip():
