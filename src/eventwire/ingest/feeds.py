@@ -22,6 +22,7 @@ import feedparser
 from ..config import Config
 from ..errors import DocumentError, Errors
 from ..models import Document
+from .failures import failed
 from .fetch import Fetcher, is_url, looks_like_url, url_problem
 from .ids import stable_id
 
@@ -127,7 +128,7 @@ def entry_document(entry: FeedEntry, config: Config, fetcher: Fetcher,
     if problem is not None:  # a publisher's typo (or worse) is this entry's reason, not the end of the run
         err = DocumentError(Errors.E019, what=f"the link of entry {entry.n} of the feed {entry.origin}",
                             text=entry.link[:200], cause=problem)
-        yield Document(id=stable_id(entry.link), origin=f"{entry.origin}#{entry.n}", status="error", reason=str(err))
+        yield failed(f"{entry.origin}#{entry.n}", err, stable_id(entry.link))
         return
     if entry.link and is_url(entry.link):
         # A link found in a feed is the publisher's, not the user's: it may not reach a private address.

@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import DocumentError, Errors
 from ..models import Document
 from .decode import ByteStream, bom_encoding, decode_text, utf16_by_zeros
+from .failures import failed
 from .fetch import url_problem
 from .ids import stable_id, url_id
 
@@ -27,11 +28,6 @@ from .ids import stable_id, url_id
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Read this much at a time when passing over a line that is over the limit.
 _SKIP_CHUNK = 1 << 20
-
-
-def failed(origin: str, err: DocumentError) -> Document:
-    """The Document that reports a document which could not be read."""
-    return Document(id=stable_id(origin), origin=origin, status=err.status, reason=str(err))  # type: ignore[arg-type]
 
 
 def _kind(value: object) -> str:

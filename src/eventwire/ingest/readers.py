@@ -36,10 +36,11 @@ from ..config import Config
 from ..errors import DocumentError, Errors, InputError
 from ..models import Document
 from .decode import GZIP_MAGIC, ByteStream, decode, decode_text, gunzip, gunzip_stream, read_capped
+from .failures import failed
 from .feeds import is_feed_bytes, read_feed
 from .fetch import Fetcher, looks_like_url
 from .ids import stable_id
-from .jsonl import document_from_object, failed, read_jsonl_lines, read_jsonl_text
+from .jsonl import document_from_object, read_jsonl_lines, read_jsonl_text
 from .sniff import looks_html
 from .urls import read_url, read_url_list
 from .warc import read_warc

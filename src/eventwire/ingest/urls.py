@@ -13,15 +13,11 @@ from ..config import Config
 from ..errors import DocumentError, Errors
 from ..models import Document
 from .decode import declared_charset, decode_text
+from .failures import failed
 from .feeds import is_feed_bytes, read_feed
-from .fetch import Fetcher, is_url, looks_like_url, url_problem
+from .fetch import Fetcher, looks_like_url, url_problem
 from .ids import stable_id, url_id
 from .sniff import looks_html
-
-
-def _failed(doc_id: str, origin: str, err: DocumentError) -> Document:
-    return Document(id=doc_id, origin=origin, url=origin if is_url(origin) else None,
-                    status=err.status, reason=str(err))  # type: ignore[arg-type]
 
 
 def read_url(url: str, config: Config, fetcher: Fetcher, published: str | None = None, title: str | None = None,
@@ -34,7 +30,7 @@ def read_url(url: str, config: Config, fetcher: Fetcher, published: str | None =
     doc_id = url_id(url)  # the canonical URL: a rerun, or the same page by another spelling, adds nothing
     problem = url_problem(url)
     if problem is not None:
-        yield _failed(doc_id, url, DocumentError(Errors.E019, what="the input", text=url[:200], cause=problem))
+        yield failed(url, DocumentError(Errors.E019, what="the input", text=url[:200], cause=problem), doc_id)
         return
     try:
         got = fetcher.get(url, found_in)
@@ -45,11 +41,11 @@ def read_url(url: str, config: Config, fetcher: Fetcher, published: str | None =
             raise DocumentError(Errors.E002, "skipped", what=url)
         text, encoding = decode_text(got.content, url, declared_charset(got.content, got.content_type))
     except DocumentError as err:
-        yield _failed(doc_id, url, err)
+        yield failed(url, err, doc_id, url=url)
         return
     if got.is_feed and not looks_html(text):
         # XML that is not a page, reached from a feed entry or with feeds not expanded
-        yield _failed(doc_id, url, DocumentError(Errors.E012, url=url, ctype=got.media_type))
+        yield failed(url, DocumentError(Errors.E012, url=url, ctype=got.media_type), doc_id, url=url)
         return
     is_html = got.is_html or looks_html(text)
     yield Document(id=doc_id, html=text if is_html else None, text=None if is_html else text, title=title,
@@ -67,6 +63,6 @@ def read_url_list(text: str, origin: str, config: Config, fetcher: Fetcher,
         if problem is not None:
             err = (DocumentError(Errors.E019, what=f"line {n} of {origin}", text=item[:80], cause=problem)
                    if looks_like_url(item) else DocumentError(Errors.E014, line=n, what=origin, text=item[:80]))
-            yield _failed(stable_id(origin, str(n)), f"{origin}:{n}", err)
+            yield failed(f"{origin}:{n}", err, stable_id(origin, str(n)))
             continue
         yield from read_url(item, config, fetcher, published)

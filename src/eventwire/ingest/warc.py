@@ -19,12 +19,9 @@ from ..config import Config
 from ..errors import DocumentError, Errors
 from ..models import Document
 from .decode import declared_charset, decode_text, read_capped
+from .failures import failed
 from .fetch import HTML_TYPES
 from .ids import stable_id, url_id
-
-
-def _failed(doc_id: str, origin: str, err: DocumentError) -> Document:
-    return Document(id=doc_id, origin=origin, status=err.status, reason=str(err))  # type: ignore[arg-type]
 
 
 def _check_gzip(path: Path) -> None:
@@ -71,7 +68,7 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
                     html, encoding = decode_text(raw, rec_origin, declared_charset(raw, ctype))
                 except DocumentError as err:
                     damaged = damaged or err.code == "E013"
-                    yield _failed(doc_id, rec_origin, err)
+                    yield failed(rec_origin, err, doc_id)
                     continue
                 yield Document(id=doc_id, html=html, url=url, published=published, origin=rec_origin,
                                encoding=encoding)
@@ -82,12 +79,12 @@ def read_warc(path: Path, config: Config, published: str | None = None) -> Itera
                 raise ArchiveLoadFailed(f"{path.stat().st_size - records.offset} bytes at the end could not be read")
     except OSError as err:
         if isinstance(err, FileNotFoundError | PermissionError):
-            yield _failed(stable_id(origin), origin, DocumentError(Errors.E001, path=path, cause=err.strerror or err))
+            yield failed(origin, DocumentError(Errors.E001, path=path, cause=err.strerror or err))
             return
-        yield _failed(stable_id(origin, "damaged"), origin, DocumentError(Errors.E013, what=path, cause=err))
+        yield failed(origin, DocumentError(Errors.E013, what=path, cause=err), stable_id(origin, "damaged"))
         return
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as err:
-        yield _failed(stable_id(origin, "damaged"), origin, DocumentError(Errors.E013, what=path, cause=err))
+        yield failed(origin, DocumentError(Errors.E013, what=path, cause=err), stable_id(origin, "damaged"))
         return
     if not found:
-        yield _failed(stable_id(origin), origin, DocumentError(Errors.E017, "skipped", what=path))
+        yield failed(origin, DocumentError(Errors.E017, "skipped", what=path))

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 from ..config import Config
 from ..errors import DocumentError, Errors, EventwireError
 from ..ingest import FeedEntry, Fetcher, entry_document, feed_entries, is_url, looks_like_url, read_path, url_problem, walk
+from ..ingest.failures import failed
 from ..ingest.feeds import is_feed_bytes
-from ..ingest.jsonl import failed
 from ..ingest.readers import FEED_SUFFIXES, URL_LIST_SUFFIXES, is_readable
 from ..models import Document
 
